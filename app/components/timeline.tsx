@@ -1,0 +1,52 @@
+import { formatPartialDate } from '~/domain/dates'
+import type { Certainty, CustodyState, DatePrecision, LegalStage, ReleaseReason } from '~/domain/vocabularies'
+import { labelOf } from '~/domain/vocabularies'
+import { CustodyBadge, LegalStageBadge } from './badges'
+import { FootnoteRef } from './footnotes'
+
+export type TimelineItem = {
+  id: number
+  eventDate: string
+  datePrecision: DatePrecision
+  custodyState: CustodyState | null
+  legalStage: LegalStage | null
+  releaseReason: ReleaseReason | null
+  location: string | null
+  description: string
+  certainty: Certainty
+  footnoteNumbers: number[]
+}
+
+export function Timeline({ events, emptyText }: { events: TimelineItem[]; emptyText: string }) {
+  if (events.length === 0) return <p className="empty-state">{emptyText}</p>
+  return (
+    <ol className="timeline">
+      {events.map((event) => (
+        <li key={event.id} className={`timeline__event timeline__event--${event.certainty}`}>
+          <p className="timeline__date">
+            <time dateTime={event.eventDate}>{formatPartialDate({ date: event.eventDate, precision: event.datePrecision })}</time>
+          </p>
+          <div className="timeline__body">
+            <p className="timeline__states">
+              {event.custodyState ? <CustodyBadge state={event.custodyState} /> : null}
+              <LegalStageBadge stage={event.legalStage} />
+              {event.releaseReason ? <span className="badge badge--outline">{labelOf(event.releaseReason)}</span> : null}
+              {event.certainty === 'alleged' ? (
+                <span className="badge badge--alleged" title="Reported, not established">
+                  Alleged
+                </span>
+              ) : null}
+            </p>
+            <p className="timeline__description">
+              {event.description}
+              {event.footnoteNumbers.map((n) => (
+                <FootnoteRef key={n} number={n} />
+              ))}
+            </p>
+            {event.location ? <p className="timeline__location muted">{event.location}</p> : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,54 @@
+// Everything the case page shows, in a handful of statements: the case, its timeline with sources,
+// and the documents and actions linked to it. Footnotes are numbered here, by first use on the page.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { todayIso } from '../domain/dates'
+import { numberFootnotes } from '../domain/footnotes'
+import { daysInDetention, isUpcoming } from '../domain/status'
+import { getCaseForUser } from './case.server'
+import type { Viewer } from './case-visibility.server'
+import { getTimeline } from './status-event.server'
+
+export async function getCasePage(db: Kysely<Database>, { slug, viewer, today = todayIso() }: { slug: string; viewer: Viewer; today?: string }) {
+  const record = await getCaseForUser(db, { slug, viewer })
+  if (!record) return null
+  const [timeline, documents, actions] = await Promise.all([
+    getTimeline(db, record.id),
+    db
+      .selectFrom('documentCases')
+      .innerJoin('documents', 'documents.id', 'documentCases.documentId')
+      .select(['documents.id', 'documents.kind', 'documents.title', 'documents.documentDate', 'documents.datePrecision', 'documents.status'])
+      .where('documentCases.caseId', '=', record.id)
+      .orderBy('documents.documentDate', 'desc')
+      .execute(),
+    db
+      .selectFrom('actionCases')
+      .innerJoin('advocacyActions as action', 'action.id', 'actionCases.actionId')
+      .leftJoin('actors as actor', 'actor.id', 'action.actorId')
+      .leftJoin('actors as target', 'target.id', 'action.targetId')
+      .select([
+        'action.id', 'action.kind', 'action.title', 'action.actionDate', 'action.datePrecision', 'action.response',
+        'actor.name as actorName', 'target.name as targetName',
+      ])
+      .where('actionCases.caseId', '=', record.id)
+      .orderBy('action.actionDate', 'desc')
+      .execute(),
+  ])
+  const past = timeline.filter((event) => !isUpcoming(event, today))
+  const upcoming = timeline.filter((event) => isUpcoming(event, today))
+  const { numberOf, footnotes } = numberFootnotes([...past, ...upcoming].flatMap((event) => event.sources))
+  const withNumbers = (events: typeof timeline) =>
+    events.map(({ sources, ...event }) => ({ ...event, footnoteNumbers: sources.map((s) => numberOf(s.id) ?? 0) }))
+  const detainedSince = record.detainedSince && record.detainedSincePrecision
+    ? { date: record.detainedSince, precision: record.detainedSincePrecision }
+    : null
+  return {
+    record,
+    timeline: withNumbers(past),
+    upcoming: withNumbers(upcoming),
+    footnotes,
+    detention: daysInDetention(detainedSince, today),
+    documents,
+    actions,
+  }
+}

@@ -1,0 +1,191 @@
+// The case aggregate: reading cases a user may see, creating and updating them, and keeping the
+// derived state (current custody state, legal stage, detention start) in step with the timeline.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema'
+import { todayIso } from '../domain/dates'
+import { deriveCaseState } from '../domain/status'
+import { caseSearchText, slugify } from '../domain/text'
+import type { Consent, Ground, RiskLevel, Visibility } from '../domain/vocabularies'
+import { diffFields, writeAudit, type Actor } from './audit.server'
+import { caseVisibleTo, type Viewer } from './case-visibility.server'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export type CaseFields = {
+  fullName: string
+  aliases: string[]
+  displayName: string | null
+  country: string | null
+  region: string | null
+  nationality: string | null
+  grounds: Ground[]
+  riskLevel: RiskLevel
+  summary: string
+  internalNotes: string
+  visibility: Visibility
+  consent: Consent
+  ownerId: number | null
+}
+
+export const CASE_FIELDS = [
+  'fullName', 'aliases', 'displayName', 'country', 'region', 'nationality', 'grounds', 'riskLevel',
+  'summary', 'internalNotes', 'visibility', 'consent', 'ownerId',
+] as const satisfies readonly (keyof CaseFields)[]
+
+/** Fields whose values never reach the audit log or a public page (DESIGN.md, sensitive fields). */
+export const SENSITIVE_CASE_FIELDS = ['grounds', 'consent', 'internalNotes'] as const
+
+export function getCaseForUser(db: Db, { slug, viewer }: { slug: string; viewer: Viewer }) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('users as owner', 'owner.id', 'cases.ownerId')
+    .selectAll('cases')
+    .select(['owner.name as ownerName'])
+    .where('cases.slug', '=', slug)
+    .where(caseVisibleTo(viewer))
+    .executeTakeFirst()
+}
+
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof getCaseForUser>>>
+
+/** A slug from the name, made unique with a number: "idris-arsamikov", then "idris-arsamikov-2". */
+async function uniqueSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name) || 'case'
+  const taken = await db
+    .selectFrom('cases')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .execute()
+  const used = new Set(taken.map((row) => row.slug))
+  if (!used.has(base)) return base
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+export async function createCase(db: Kysely<Database>, { actor, fields }: { actor: Actor; fields: CaseFields }) {
+  return db.transaction().execute(async (trx) => {
+    const slug = await uniqueSlug(trx, fields.fullName)
+    const created = await trx
+      .insertInto('cases')
+      .values({ ...fields, slug, searchText: caseSearchText(fields), createdBy: actor.userId, updatedBy: actor.userId })
+      .returning(['id', 'slug'])
+      .executeTakeFirstOrThrow()
+    await writeAudit(trx, {
+      actor,
+      entity: 'case',
+      entityId: created.id,
+      action: 'create',
+      caseId: created.id,
+      changes: diffFields(null, fields, { fields: CASE_FIELDS, sensitive: SENSITIVE_CASE_FIELDS }),
+    })
+    return created
+  })
+}
+
+export type StaleResult = { ok: false; reason: 'stale'; current: CaseRecordWithEditor }
+type CaseRecordWithEditor = Awaited<ReturnType<typeof getCaseWithEditor>>
+
+function getCaseWithEditor(db: Db, id: number) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('users as editor', 'editor.id', 'cases.updatedBy')
+    .selectAll('cases')
+    .select(['editor.name as updatedByName'])
+    .where('cases.id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Saves a case if nobody else saved it since `version` was read. A stale save changes nothing and
+ * returns the current record so the form can show both.
+ */
+export async function updateCase(
+  db: Kysely<Database>,
+  { actor, id, version, fields }: { actor: Actor; id: number; version: number; fields: CaseFields },
+): Promise<{ ok: true; slug: string } | StaleResult> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()
+    if (before.version !== version) return { ok: false as const, reason: 'stale' as const, current: await getCaseWithEditor(trx, id) }
+    const updated = await trx
+      .updateTable('cases')
+      .set({
+        ...fields,
+        searchText: caseSearchText(fields),
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        lastActivityAt: new Date(),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning(['slug'])
+      .executeTakeFirst()
+    if (!updated) return { ok: false as const, reason: 'stale' as const, current: await getCaseWithEditor(trx, id) }
+    const changes = diffFields(before, fields, { fields: CASE_FIELDS, sensitive: SENSITIVE_CASE_FIELDS })
+    await writeAudit(trx, { actor, entity: 'case', entityId: id, action: 'update', caseId: id, changes })
+    return { ok: true as const, slug: updated.slug }
+  })
+}
+
+/**
+ * Recomputes the derived state of a case from its whole timeline. Runs inside the transaction that
+ * changed the timeline, so the case and its events never disagree.
+ */
+export async function refreshDerivedState(trx: Db, caseId: number, today = todayIso()) {
+  const events = await trx
+    .selectFrom('statusEvents')
+    .select(['id', 'eventDate', 'datePrecision', 'createdAt', 'custodyState', 'legalStage'])
+    .where('caseId', '=', caseId)
+    .execute()
+  const derived = deriveCaseState(events, today)
+  await trx
+    .updateTable('cases')
+    .set({
+      currentCustodyState: derived.currentCustodyState,
+      currentLegalStage: derived.currentLegalStage,
+      detainedSince: derived.detainedSince?.date ?? null,
+      detainedSincePrecision: derived.detainedSince?.precision ?? null,
+      nextEventDate: derived.nextEventDate,
+    })
+    .where('id', '=', caseId)
+    .execute()
+  return derived
+}
+
+/**
+ * A scheduled event whose day has come changes a case's state. Cases with such an event are few
+ * (an indexed lookup); they are brought up to date before pages read them.
+ */
+export async function refreshDueCases(db: Kysely<Database>, today = todayIso()): Promise<number> {
+  const due = await db.selectFrom('cases').select('id').where('nextEventDate', '<=', today).execute()
+  for (const { id } of due) {
+    await db.transaction().execute((trx) => refreshDerivedState(trx, id, today))
+  }
+  return due.length
+}
+
+export function listCasesForUser(db: Db, { viewer, limit = 50, offset = 0 }: { viewer: Viewer; limit?: number; offset?: number }) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('users as owner', 'owner.id', 'cases.ownerId')
+    .select([
+      'cases.id', 'cases.slug', 'cases.fullName', 'cases.displayName', 'cases.country', 'cases.riskLevel',
+      'cases.visibility', 'cases.currentCustodyState', 'cases.currentLegalStage', 'cases.detainedSince',
+      'cases.detainedSincePrecision', 'cases.updatedAt', 'owner.name as ownerName',
+    ])
+    .where(caseVisibleTo(viewer))
+    .orderBy('cases.updatedAt', 'desc')
+    .orderBy('cases.id')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countCasesByCustodyState(db: Db, { viewer }: { viewer: Viewer }) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.currentCustodyState', sql<number>`count(*)::int`.as('count')])
+    .where(caseVisibleTo(viewer))
+    .groupBy('cases.currentCustodyState')
+    .orderBy('count', 'desc')
+    .execute()
+}

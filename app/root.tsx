@@ -1,0 +1,100 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { labelOf } from './domain/vocabularies'
+import stylesheet from './styles/app.css'
+import { getOptionalUser } from './utils/auth.server'
+import { useNonce } from './utils/nonce'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request)
+  return { user }
+}
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+const NAV = [
+  { to: '/dashboard', label: 'Dashboard' },
+  { to: '/cases', label: 'Cases' },
+  { to: '/documents', label: 'Documents' },
+  { to: '/sources', label: 'Sources' },
+  { to: '/actions', label: 'Actions' },
+]
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const user = data?.user
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <a className="brand" href={user ? '/dashboard' : '/login'}>
+          <span className="brand__mark" aria-hidden="true" />
+          Case tracker
+        </a>
+        {user ? (
+          <>
+            <nav aria-label="Main" className="main-nav">
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} prefetch="intent">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="user-menu">
+              <span className="user-menu__name">
+                {user.name} <span className="user-menu__role">{labelOf(user.role)}</span>
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--quiet">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,19 @@
+// Every unknown address answers 404 through the shared error page.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { requireUser } from '~/utils/auth.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  throw new Response('Not found', { status: 404 })
+}
+
+export default function NotFound() {
+  return <GeneralErrorBoundary />
+}
+
+export const meta: MetaFunction = () => [{ title: 'Page not found · Case tracker' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

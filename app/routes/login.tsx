@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { verifyLogin } from '~/models/user.server'
+import { getOptionalUser, safeRedirect, signIn } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request)
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))
+  return null
+}
+
+const LoginSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email').max(320).email('Enter a valid email address'),
+  password: z.string().min(1, 'Enter your password').max(1000),
+  redirectTo: z.string().optional(),
+})
+
+const WRONG_CREDENTIALS = 'The email or password is not correct.'
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData())
+  const parsed = LoginSchema.safeParse(form)
+  const email = typeof form.email === 'string' ? form.email : ''
+  if (!parsed.success) {
+    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, email }, { status: 400 })
+  }
+  const user = await verifyLogin(await getDb(), parsed.data)
+  if (!user) {
+    return data({ fieldErrors: {}, formError: WRONG_CREDENTIALS, email }, { status: 400 })
+  }
+  return signIn(request, { userId: user.id, redirectTo: safeRedirect(parsed.data.redirectTo) })
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const redirectTo = searchParams.get('redirectTo') ?? '/dashboard'
+  const errors = actionData?.fieldErrors as Partial<Record<'email' | 'password', string[]>> | undefined
+  return (
+    <section className="login" aria-labelledby="login-title">
+      <h1 id="login-title">Sign in</h1>
+      <p className="muted">Case tracker for human-rights advocacy. Case data is confidential.</p>
+      {actionData?.formError ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.email}
+            aria-invalid={errors?.email ? true : undefined}
+            aria-describedby={errors?.email ? 'email-error' : undefined}
+          />
+          {errors?.email ? (
+            <p id="email-error" className="field__error">
+              {errors.email[0]}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors?.password ? true : undefined}
+            aria-describedby={errors?.password ? 'password-error' : undefined}
+          />
+          {errors?.password ? (
+            <p id="password-error" className="field__error">
+              {errors.password[0]}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Case tracker' }]

@@ -1,0 +1,11 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { signOut } from '~/utils/auth.server'
+
+export async function loader() {
+  return redirect('/dashboard')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return signOut(request)
+}

@@ -1,0 +1,8 @@
+// Migrations are listed here by hand, in order: a static list works in the built server, in scripts
+// and in vitest alike (see docs/decisions/003-migrations.md). Add a new file and a line below.
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_initial'
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+}

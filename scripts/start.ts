@@ -1,0 +1,81 @@
+// `npm start`: builds if the sources changed, migrates, seeds an empty database, then serves.
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+process.chdir(root)
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0
+  const stat = fs.statSync(target)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))))
+}
+
+function buildIfNeeded() {
+  const built = fs.existsSync('build/index.js') ? fs.statSync('build/index.js').mtimeMs : 0
+  const sources = Math.max(...['app', 'db', 'remix.config.js', 'package.json', 'package-lock.json'].map(newestMtime))
+  if (built >= sources) return
+  console.log('Building the app…')
+  const result = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+/** Sessions are signed with SESSION_SECRET; without one, a random secret is kept in ./data/. */
+function ensureSessionSecret() {
+  if (process.env.SESSION_SECRET) return
+  const file = path.join('data', 'session-secret')
+  fs.mkdirSync('data', { recursive: true })
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  process.env.SESSION_SECRET = fs.readFileSync(file, 'utf8').trim()
+}
+
+async function prepareDatabase() {
+  const { openConfiguredDatabase } = await import('../app/utils/database.server')
+  const { getEnv } = await import('../app/utils/env.server')
+  const { migrateToLatest } = await import('../db/migrate')
+  const { seedDatabase, printSeedResult } = await import('../db/seed')
+  const env = getEnv()
+  console.log(env.DATABASE_URL ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: embedded PGlite in ${env.PGLITE_DIR}`)
+  const handle = await openConfiguredDatabase(env)
+  try {
+    const applied = await migrateToLatest(handle.db)
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+    const users = await handle.db.selectFrom('users').select('id').limit(1).execute()
+    if (users.length === 0) {
+      const result = await seedDatabase(handle.db, { password: process.env.SEED_PASSWORD || undefined })
+      printSeedResult(result)
+      return result.createdUsers.length > 0
+    }
+    return false
+  } finally {
+    await handle.close()
+  }
+}
+
+async function main() {
+  process.env.NODE_ENV = 'production'
+  process.env.HOST ??= '127.0.0.1'
+  process.env.PORT ??= '3000'
+  ensureSessionSecret()
+  buildIfNeeded()
+  const justSeeded = await prepareDatabase()
+  const url = `http://localhost:${process.env.PORT}`
+  console.log(`\nCase tracker: open ${url} and sign in.`)
+  if (!justSeeded) {
+    console.log(
+      '  Demo accounts: admin@example.org, editor@example.org, viewer@example.org — with the password printed on\n' +
+        '  first start (or SEED_PASSWORD if it was set then). Real accounts: npm run user:create.\n',
+    )
+  }
+  const server = spawn(path.join('node_modules', '.bin', 'remix-serve'), ['./build/index.js'], { stdio: 'inherit', env: process.env })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  server.on('exit', (code) => process.exit(code ?? 0))
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,19 @@
+// A console error during a test is a failure (house style, point 9).
+import { afterEach, beforeEach, vi } from 'vitest'
+
+let errors: unknown[][] = []
+
+beforeEach(() => {
+  errors = []
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    errors.push(args)
+  })
+})
+
+afterEach(() => {
+  vi.mocked(console.error).mockRestore()
+  if (errors.length > 0) {
+    const printed = errors.map((args) => args.map(String).join(' ')).join('\n')
+    throw new Error(`console.error was called during the test:\n${printed}`)
+  }
+})
