@@ -23,7 +23,11 @@ async function main() {
   const handle = await openConfiguredDatabase(getEnv())
   try {
     const applied = await migrateToLatest(handle.db)
-    console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.')
+    console.log(
+      applied.length
+        ? `Applied migrations: ${applied.join(', ')}`
+        : 'Database schema is up to date.',
+    )
   } finally {
     await handle.close()
   }

@@ -19,17 +19,33 @@ type SeedActor = {
 const ACTORS = {
   intergroup: { kind: 'intergroup', name: 'LGBTI Intergroup', organisation: 'European Parliament' },
   bjork: {
-    kind: 'mep', name: 'Malin Björk', politicalGroup: 'The Left',
-    roles: ['Vice-President of the LGBTI Intergroup', 'Substitute in the Foreign Affairs Committee (AFET)'],
-    committees: ['AFET'], organisation: 'European Parliament',
+    kind: 'mep',
+    name: 'Malin Björk',
+    politicalGroup: 'The Left',
+    roles: [
+      'Vice-President of the LGBTI Intergroup',
+      'Substitute in the Foreign Affairs Committee (AFET)',
+    ],
+    committees: ['AFET'],
+    organisation: 'European Parliament',
   },
   castaldo: {
-    kind: 'mep', name: 'Fabio Massimo Castaldo', politicalGroup: 'Non-attached',
-    roles: ['Vice-President of the LGBTI Intergroup', 'Member in the Foreign Affairs Committee (AFET)'],
-    committees: ['AFET'], organisation: 'European Parliament',
+    kind: 'mep',
+    name: 'Fabio Massimo Castaldo',
+    politicalGroup: 'Non-attached',
+    roles: [
+      'Vice-President of the LGBTI Intergroup',
+      'Member in the Foreign Affairs Committee (AFET)',
+    ],
+    committees: ['AFET'],
+    organisation: 'European Parliament',
   },
   narvehed: { kind: 'press_contact', name: 'Charlotta Narvehed', office: 'Office of Malin Björk' },
-  acampora: { kind: 'press_contact', name: 'Francesca Acampora', office: 'Office of Fabio Massimo Castaldo' },
+  acampora: {
+    kind: 'press_contact',
+    name: 'Francesca Acampora',
+    office: 'Office of Fabio Massimo Castaldo',
+  },
   chechenAuthorities: { kind: 'authority', name: 'Chechen authorities', country: 'Russia' },
 } satisfies Record<string, SeedActor>
 
@@ -61,8 +77,18 @@ const actor = { userId: null, requestId: 'seed' }
 async function insertActors(db: Kysely<Database>): Promise<Record<keyof typeof ACTORS, number>> {
   const ids = {} as Record<keyof typeof ACTORS, number>
   for (const [key, value] of Object.entries(ACTORS) as [keyof typeof ACTORS, SeedActor][]) {
-    const row = await db.insertInto('actors').values(value).returning('id').executeTakeFirstOrThrow()
-    await writeAudit(db, { actor, entity: 'actor', entityId: row.id, action: 'create', changes: [{ field: 'name', new: value.name }] })
+    const row = await db
+      .insertInto('actors')
+      .values(value)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await writeAudit(db, {
+      actor,
+      entity: 'actor',
+      entityId: row.id,
+      action: 'create',
+      changes: [{ field: 'name', new: value.name }],
+    })
     ids[key] = row.id
   }
   return ids
@@ -70,22 +96,47 @@ async function insertActors(db: Kysely<Database>): Promise<Record<keyof typeof A
 
 export const ARSAMIKOV_PRESS_RELEASE = {
   title: TITLE,
-  async insert(db: Kysely<Database>, { caseId, sourceIds }: { caseId: number; sourceIds: number[] }) {
+  async insert(
+    db: Kysely<Database>,
+    { caseId, sourceIds }: { caseId: number; sourceIds: number[] },
+  ) {
     await db.transaction().execute(async (trx) => {
       const actors = await insertActors(trx)
       const document = await trx
         .insertInto('documents')
         .values({
-          kind: 'press_release', title: TITLE, place: 'Brussels', documentDate: '2023-02-22', datePrecision: 'day',
-          issuerId: actors.intergroup, language: 'en', body: BODY, status: 'published',
+          kind: 'press_release',
+          title: TITLE,
+          place: 'Brussels',
+          documentDate: '2023-02-22',
+          datePrecision: 'day',
+          issuerId: actors.intergroup,
+          language: 'en',
+          body: BODY,
+          status: 'published',
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await writeAudit(trx, { actor, entity: 'document', entityId: document.id, action: 'create', caseId, changes: [{ field: 'title', new: TITLE }] })
+      await writeAudit(trx, {
+        actor,
+        entity: 'document',
+        entityId: document.id,
+        action: 'create',
+        caseId,
+        changes: [{ field: 'title', new: TITLE }],
+      })
       await trx.insertInto('documentCases').values({ documentId: document.id, caseId }).execute()
       await trx
         .insertInto('documentQuotes')
-        .values(QUOTES.map((q, position) => ({ documentId: document.id, actorId: actors[q.actor], speakerLabel: q.speakerLabel, body: q.body, position })))
+        .values(
+          QUOTES.map((q, position) => ({
+            documentId: document.id,
+            actorId: actors[q.actor],
+            speakerLabel: q.speakerLabel,
+            body: q.body,
+            position,
+          })),
+        )
         .execute()
       for (const sourceId of sourceIds) {
         await trx.insertInto('citations').values({ sourceId, documentId: document.id }).execute()
@@ -93,13 +144,26 @@ export const ARSAMIKOV_PRESS_RELEASE = {
       const action = await trx
         .insertInto('advocacyActions')
         .values({
-          kind: 'press_release', title: `Press release: ${TITLE}`, actionDate: '2023-02-22', datePrecision: 'day',
-          actorId: actors.intergroup, targetId: actors.chechenAuthorities, documentId: document.id, response: 'none',
+          kind: 'press_release',
+          title: `Press release: ${TITLE}`,
+          actionDate: '2023-02-22',
+          datePrecision: 'day',
+          actorId: actors.intergroup,
+          targetId: actors.chechenAuthorities,
+          documentId: document.id,
+          response: 'none',
         })
         .returning('id')
         .executeTakeFirstOrThrow()
       await trx.insertInto('actionCases').values({ actionId: action.id, caseId }).execute()
-      await writeAudit(trx, { actor, entity: 'advocacy_action', entityId: action.id, action: 'create', caseId, changes: [{ field: 'kind', new: 'press_release' }] })
+      await writeAudit(trx, {
+        actor,
+        entity: 'advocacy_action',
+        entityId: action.id,
+        action: 'create',
+        caseId,
+        changes: [{ field: 'kind', new: 'press_release' }],
+      })
     })
   },
 }

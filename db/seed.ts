@@ -16,12 +16,19 @@ const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'viewer@example.org', name: 'Demo Viewer', role: 'viewer' },
 ]
 
-export type SeedResult = { createdUsers: { email: string; role: Role; password: string }[]; createdCase: boolean }
+export type SeedResult = {
+  createdUsers: { email: string; role: Role; password: string }[]
+  createdCase: boolean
+}
 
 async function seedUsers(db: Kysely<Database>, password: string | undefined) {
   const created: SeedResult['createdUsers'] = []
   for (const user of DEMO_USERS) {
-    const exists = await db.selectFrom('users').select('id').where('email', '=', user.email).executeTakeFirst()
+    const exists = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', user.email)
+      .executeTakeFirst()
     if (exists) continue
     const userPassword = password ?? randomBytes(12).toString('base64url')
     await createUser(db, { ...user, password: userPassword })
@@ -56,8 +63,13 @@ type SeedEvent = { fields: StatusEventFields; sources: ('resolution' | 'moscowTi
 const EVENTS: SeedEvent[] = [
   {
     fields: {
-      eventDate: '2018-01-01', datePrecision: 'year', custodyState: 'in_exile', legalStage: null, releaseReason: null,
-      location: 'Netherlands', certainty: 'confirmed',
+      eventDate: '2018-01-01',
+      datePrecision: 'year',
+      custodyState: 'in_exile',
+      legalStage: null,
+      releaseReason: null,
+      location: 'Netherlands',
+      certainty: 'confirmed',
       description:
         'Fled Chechnya to the Netherlands, where he was granted refugee status, to escape the electroshock torture ' +
         'he was subjected to by authorities. Chechnya is known for the prosecution, arbitrary detention and torture ' +
@@ -67,8 +79,13 @@ const EVENTS: SeedEvent[] = [
   },
   {
     fields: {
-      eventDate: '2023-01-01', datePrecision: 'year', custodyState: null, legalStage: null, releaseReason: null,
-      location: null, certainty: 'confirmed',
+      eventDate: '2023-01-01',
+      datePrecision: 'year',
+      custodyState: null,
+      legalStage: null,
+      releaseReason: null,
+      location: null,
+      certainty: 'confirmed',
       description:
         'His father died. He asked the Dutch Immigration Service for permission to attend the funeral in Russia.',
     },
@@ -76,8 +93,13 @@ const EVENTS: SeedEvent[] = [
   },
   {
     fields: {
-      eventDate: '2023-02-01', datePrecision: 'month', custodyState: 'detained', legalStage: null, releaseReason: null,
-      location: 'Moscow airport, Russia', certainty: 'confirmed',
+      eventDate: '2023-02-01',
+      datePrecision: 'month',
+      custodyState: 'detained',
+      legalStage: null,
+      releaseReason: null,
+      location: 'Moscow airport, Russia',
+      certainty: 'confirmed',
       description:
         'Arrested at Moscow airport on arrival for the funeral. Civil society organisations say he was arrested on false claims.',
     },
@@ -85,16 +107,26 @@ const EVENTS: SeedEvent[] = [
   },
   {
     fields: {
-      eventDate: '2023-02-01', datePrecision: 'month', custodyState: null, legalStage: null, releaseReason: null,
-      location: null, certainty: 'alleged',
+      eventDate: '2023-02-01',
+      datePrecision: 'month',
+      custodyState: null,
+      legalStage: null,
+      releaseReason: null,
+      location: null,
+      certainty: 'alleged',
       description: 'A video surfaced in which he "confesses" to crimes, reportedly under pressure.',
     },
     sources: [],
   },
   {
     fields: {
-      eventDate: '2023-02-22', datePrecision: 'day', custodyState: null, legalStage: null, releaseReason: null,
-      location: null, certainty: 'alleged',
+      eventDate: '2023-02-22',
+      datePrecision: 'day',
+      custodyState: null,
+      legalStage: null,
+      releaseReason: null,
+      location: null,
+      certainty: 'alleged',
       description:
         'According to the LGBTI Intergroup, he faces a risk of death, aggravated by the "confession" video.',
     },
@@ -103,31 +135,59 @@ const EVENTS: SeedEvent[] = [
 ]
 
 async function seedArsamikovCase(db: Kysely<Database>): Promise<boolean> {
-  const exists = await db.selectFrom('cases').select('id').where('slug', '=', 'idris-arsamikov').executeTakeFirst()
+  const exists = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('slug', '=', 'idris-arsamikov')
+    .executeTakeFirst()
   if (exists) return false
-  const editor = await db.selectFrom('users').select('id').where('email', '=', 'editor@example.org').executeTakeFirst()
+  const editor = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'editor@example.org')
+    .executeTakeFirst()
   const actor = { userId: null, requestId: 'seed' }
   const sources = {
     resolution: await insertSource(db, {
-      title: 'European Parliament resolution on the situation in Chechnya', publisher: 'European Parliament',
-      publishedOn: '2019-02-12', kind: 'official', reliability: 'high',
+      title: 'European Parliament resolution on the situation in Chechnya',
+      publisher: 'European Parliament',
+      publishedOn: '2019-02-12',
+      kind: 'official',
+      reliability: 'high',
     }),
     moscowTimes: await insertSource(db, {
-      title: 'Russia detains Gay Chechen Refugee at Moscow Airport', publisher: 'The Moscow Times',
-      publishedOn: '2023-02-16', kind: 'news', reliability: 'medium',
+      title: 'Russia detains Gay Chechen Refugee at Moscow Airport',
+      publisher: 'The Moscow Times',
+      publishedOn: '2023-02-16',
+      kind: 'news',
+      reliability: 'medium',
     }),
   }
   const created = await createCase(db, { actor, fields: { ...CASE, ownerId: editor?.id ?? null } })
   for (const event of EVENTS) {
-    await recordStatusEvent(db, { actor, caseId: created.id, fields: event.fields, sourceIds: event.sources.map((s) => sources[s]) })
+    await recordStatusEvent(db, {
+      actor,
+      caseId: created.id,
+      fields: event.fields,
+      sourceIds: event.sources.map((s) => sources[s]),
+    })
   }
-  await ARSAMIKOV_PRESS_RELEASE.insert(db, { caseId: created.id, sourceIds: [sources.resolution, sources.moscowTimes] })
+  await ARSAMIKOV_PRESS_RELEASE.insert(db, {
+    caseId: created.id,
+    sourceIds: [sources.resolution, sources.moscowTimes],
+  })
   return true
 }
 
 async function insertSource(
   db: Kysely<Database>,
-  source: { title: string; publisher: string; publishedOn: string; kind: 'official' | 'news'; reliability: 'high' | 'medium' },
+  source: {
+    title: string
+    publisher: string
+    publishedOn: string
+    kind: 'official' | 'news'
+    reliability: 'high' | 'medium'
+  },
 ) {
   // The fixture's footnotes lost their links ("accessible at" and nothing after): kept, marked missing.
   const row = await db
@@ -138,7 +198,10 @@ async function insertSource(
   return row.id
 }
 
-export async function seedDatabase(db: Kysely<Database>, { password }: { password?: string } = {}): Promise<SeedResult> {
+export async function seedDatabase(
+  db: Kysely<Database>,
+  { password }: { password?: string } = {},
+): Promise<SeedResult> {
   const createdUsers = await seedUsers(db, password)
   const createdCase = await seedArsamikovCase(db)
   return { createdUsers, createdCase }
@@ -147,8 +210,11 @@ export async function seedDatabase(db: Kysely<Database>, { password }: { passwor
 export function printSeedResult(result: SeedResult): void {
   if (result.createdCase) console.log('Seeded the Idris Arsamikov case.')
   if (result.createdUsers.length === 0) return
-  console.log('\nDemo users created (these passwords are shown once; set SEED_PASSWORD to choose one):')
-  for (const user of result.createdUsers) console.log(`  ${user.role.padEnd(6)}  ${user.email}  ${user.password}`)
+  console.log(
+    '\nDemo users created (these passwords are shown once; set SEED_PASSWORD to choose one):',
+  )
+  for (const user of result.createdUsers)
+    console.log(`  ${user.role.padEnd(6)}  ${user.email}  ${user.password}`)
   console.log('')
 }
 
@@ -159,7 +225,9 @@ async function main() {
   const handle = await openConfiguredDatabase(getEnv())
   try {
     await migrateToLatest(handle.db)
-    printSeedResult(await seedDatabase(handle.db, { password: process.env.SEED_PASSWORD || undefined }))
+    printSeedResult(
+      await seedDatabase(handle.db, { password: process.env.SEED_PASSWORD || undefined }),
+    )
   } finally {
     await handle.close()
   }

@@ -11,12 +11,17 @@ function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0
   const stat = fs.statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))))
+  return Math.max(
+    stat.mtimeMs,
+    ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))),
+  )
 }
 
 function buildIfNeeded() {
   const built = fs.existsSync('build/index.js') ? fs.statSync('build/index.js').mtimeMs : 0
-  const sources = Math.max(...['app', 'db', 'remix.config.js', 'package.json', 'package-lock.json'].map(newestMtime))
+  const sources = Math.max(
+    ...['app', 'db', 'remix.config.js', 'package.json', 'package-lock.json'].map(newestMtime),
+  )
   if (built >= sources) return
   console.log('Building the app…')
   const result = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit' })
@@ -38,14 +43,20 @@ async function prepareDatabase() {
   const { migrateToLatest } = await import('../db/migrate')
   const { seedDatabase, printSeedResult } = await import('../db/seed')
   const env = getEnv()
-  console.log(env.DATABASE_URL ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: embedded PGlite in ${env.PGLITE_DIR}`)
+  console.log(
+    env.DATABASE_URL
+      ? 'Database: PostgreSQL (DATABASE_URL)'
+      : `Database: embedded PGlite in ${env.PGLITE_DIR}`,
+  )
   const handle = await openConfiguredDatabase(env)
   try {
     const applied = await migrateToLatest(handle.db)
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
     const users = await handle.db.selectFrom('users').select('id').limit(1).execute()
     if (users.length === 0) {
-      const result = await seedDatabase(handle.db, { password: process.env.SEED_PASSWORD || undefined })
+      const result = await seedDatabase(handle.db, {
+        password: process.env.SEED_PASSWORD || undefined,
+      })
       printSeedResult(result)
       return result.createdUsers.length > 0
     }
@@ -70,7 +81,10 @@ async function main() {
         '  first start (or SEED_PASSWORD if it was set then). Real accounts: npm run user:create.\n',
     )
   }
-  const server = spawn(path.join('node_modules', '.bin', 'remix-serve'), ['./build/index.js'], { stdio: 'inherit', env: process.env })
+  const server = spawn(path.join('node_modules', '.bin', 'remix-serve'), ['./build/index.js'], {
+    stdio: 'inherit',
+    env: process.env,
+  })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 }

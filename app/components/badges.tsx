@@ -5,7 +5,13 @@ import { isDeprivedOfLiberty } from '~/domain/status'
 /** The custody state as a badge: its label is always written, colour only repeats it. */
 export function CustodyBadge({ state }: { state: CustodyState | null }) {
   if (!state) return <span className="badge badge--neutral">No status yet</span>
-  const tone = isDeprivedOfLiberty(state) ? 'danger' : state === 'released' ? 'ok' : state === 'deceased' ? 'dark' : 'warn'
+  const tone = isDeprivedOfLiberty(state)
+    ? 'danger'
+    : state === 'released'
+      ? 'ok'
+      : state === 'deceased'
+        ? 'dark'
+        : 'warn'
   return <span className={`badge badge--${tone}`}>{labelOf(state)}</span>
 }
 

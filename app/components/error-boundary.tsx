@@ -1,10 +1,19 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
 
 const MESSAGES: Record<number, { title: string; text: string }> = {
-  400: { title: 'That request could not be read', text: 'Something in the address or the form was not valid.' },
-  403: { title: 'You do not have permission', text: 'Your role does not allow this. Ask an administrator if you need it.' },
+  400: {
+    title: 'That request could not be read',
+    text: 'Something in the address or the form was not valid.',
+  },
+  403: {
+    title: 'You do not have permission',
+    text: 'Your role does not allow this. Ask an administrator if you need it.',
+  },
   404: { title: 'Page not found', text: 'There is nothing here, or you do not have access to it.' },
-  409: { title: 'Changed by someone else', text: 'This record changed while you were working. Reload it and try again.' },
+  409: {
+    title: 'Changed by someone else',
+    text: 'This record changed while you were working. Reload it and try again.',
+  },
 }
 
 /** The one error page every route shows: a clear message, a way back, never a stack trace. */

@@ -29,7 +29,9 @@ export function FootnoteList({ footnotes }: { footnotes: FootnoteEntry[] }) {
     <ol className="footnotes">
       {footnotes.map((source) => (
         <li key={source.id} id={`source-${source.number}`} value={source.number}>
-          {source.publisher ? <span className="footnotes__publisher">{source.publisher}</span> : null}
+          {source.publisher ? (
+            <span className="footnotes__publisher">{source.publisher}</span>
+          ) : null}
           {source.publisher ? ', ' : null}
           {source.url ? (
             <a href={source.url} rel="noreferrer noopener" target="_blank">

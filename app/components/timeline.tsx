@@ -1,5 +1,11 @@
 import { formatPartialDate } from '~/domain/dates'
-import type { Certainty, CustodyState, DatePrecision, LegalStage, ReleaseReason } from '~/domain/vocabularies'
+import type {
+  Certainty,
+  CustodyState,
+  DatePrecision,
+  LegalStage,
+  ReleaseReason,
+} from '~/domain/vocabularies'
 import { labelOf } from '~/domain/vocabularies'
 import { CustodyBadge, LegalStageBadge } from './badges'
 import { FootnoteRef } from './footnotes'
@@ -24,13 +30,17 @@ export function Timeline({ events, emptyText }: { events: TimelineItem[]; emptyT
       {events.map((event) => (
         <li key={event.id} className={`timeline__event timeline__event--${event.certainty}`}>
           <p className="timeline__date">
-            <time dateTime={event.eventDate}>{formatPartialDate({ date: event.eventDate, precision: event.datePrecision })}</time>
+            <time dateTime={event.eventDate}>
+              {formatPartialDate({ date: event.eventDate, precision: event.datePrecision })}
+            </time>
           </p>
           <div className="timeline__body">
             <p className="timeline__states">
               {event.custodyState ? <CustodyBadge state={event.custodyState} /> : null}
               <LegalStageBadge stage={event.legalStage} />
-              {event.releaseReason ? <span className="badge badge--outline">{labelOf(event.releaseReason)}</span> : null}
+              {event.releaseReason ? (
+                <span className="badge badge--outline">{labelOf(event.releaseReason)}</span>
+              ) : null}
               {event.certainty === 'alleged' ? (
                 <span className="badge badge--alleged" title="Reported, not established">
                   Alleged

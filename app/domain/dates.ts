@@ -8,8 +8,18 @@ const ISO_MONTH = /^(\d{4})-(\d{2})$/
 const ISO_YEAR = /^(\d{4})$/
 
 const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ]
 
 function daysInMonth(year: number, month: number): number {
@@ -25,7 +35,14 @@ export function isValidIsoDay(value: string): boolean {
   const m = ISO_DAY.exec(value)
   if (!m) return false
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  return (
+    year >= 1900 &&
+    year <= 2200 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  )
 }
 
 /**
@@ -39,7 +56,8 @@ export function parsePartialDate(
   const value = raw.trim()
   if (!value) return { ok: false, error: 'Enter a date' }
   if (precision === 'day') {
-    if (!ISO_DAY.test(value)) return { ok: false, error: 'Enter the date as YYYY-MM-DD, e.g. 2023-02-14' }
+    if (!ISO_DAY.test(value))
+      return { ok: false, error: 'Enter the date as YYYY-MM-DD, e.g. 2023-02-14' }
     if (!isValidIsoDay(value)) return { ok: false, error: `${value} is not a real date` }
     return { ok: true, value: { date: value, precision } }
   }
@@ -47,16 +65,23 @@ export function parsePartialDate(
     const m = ISO_MONTH.exec(value) ?? ISO_DAY.exec(value)
     if (!m) return { ok: false, error: 'For a month, enter YYYY-MM, e.g. 2023-02' }
     if (m[3] && m[3] !== '01') {
-      return { ok: false, error: 'The precision is "month" but a day was given: enter YYYY-MM or choose "day"' }
+      return {
+        ok: false,
+        error: 'The precision is "month" but a day was given: enter YYYY-MM or choose "day"',
+      }
     }
     const date = `${m[1]}-${m[2]}-01`
     if (!isValidIsoDay(date)) return { ok: false, error: `${value} is not a real month` }
     return { ok: true, value: { date, precision } }
   }
-  const m = ISO_YEAR.exec(value) ?? ISO_DAY.exec(value)
+  const m = ISO_YEAR.exec(value) ?? ISO_MONTH.exec(value) ?? ISO_DAY.exec(value)
   if (!m) return { ok: false, error: 'For a year, enter YYYY, e.g. 2018' }
-  if (m[2] && (m[2] !== '01' || m[3] !== '01')) {
-    return { ok: false, error: 'The precision is "year" but a month or day was given: enter YYYY or choose a finer precision' }
+  if (m[2]) {
+    return {
+      ok: false,
+      error:
+        'The precision is "year" but a month or day was given: enter YYYY or choose a finer precision',
+    }
   }
   const date = `${m[1]}-01-01`
   if (!isValidIsoDay(date)) return { ok: false, error: `${value} is not a real year` }

@@ -1,7 +1,12 @@
 // Derivation of a case's current state from its timeline. Pure: the models store its result in the
 // same transaction that changes the timeline, and the property test checks it against brute force.
 import { daysBetween, formatPartialDate, lastPossibleDay, type PartialDate } from './dates'
-import { DEPRIVED_OF_LIBERTY, type CustodyState, type DatePrecision, type LegalStage } from './vocabularies'
+import {
+  DEPRIVED_OF_LIBERTY,
+  type CustodyState,
+  type DatePrecision,
+  type LegalStage,
+} from './vocabularies'
 
 export type TimelineEvent = {
   id: number | string
@@ -76,10 +81,18 @@ export type DetentionSummary = {
  * Days in detention so far. With month or year precision the count starts at the last possible day
  * of that period, so it never overstates.
  */
-export function daysInDetention(detainedSince: PartialDate | null, today: string): DetentionSummary | null {
+export function daysInDetention(
+  detainedSince: PartialDate | null,
+  today: string,
+): DetentionSummary | null {
   if (!detainedSince) return null
-  const start = detainedSince.precision === 'day' ? detainedSince.date : lastPossibleDay(detainedSince)
-  return { days: Math.max(0, daysBetween(start, today)), atLeast: detainedSince.precision !== 'day', since: detainedSince }
+  const start =
+    detainedSince.precision === 'day' ? detainedSince.date : lastPossibleDay(detainedSince)
+  return {
+    days: Math.max(0, daysBetween(start, today)),
+    atLeast: detainedSince.precision !== 'day',
+    since: detainedSince,
+  }
 }
 
 /** "in detention for 648 days (since 14 February 2023)" or "… at least 630 days (since February 2023)". */

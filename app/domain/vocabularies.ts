@@ -130,10 +130,24 @@ export const ACTION_KINDS = [
 ] as const
 export type ActionKind = (typeof ACTION_KINDS)[number]
 
-export const ACTION_RESPONSES = ['none', 'acknowledged', 'denied', 'commitment', 'action_taken'] as const
+export const ACTION_RESPONSES = [
+  'none',
+  'acknowledged',
+  'denied',
+  'commitment',
+  'action_taken',
+] as const
 export type ActionResponse = (typeof ACTION_RESPONSES)[number]
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'grant', 'revoke', 'merge', 'sign_in'] as const
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'grant',
+  'revoke',
+  'merge',
+  'sign_in',
+] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** Human labels for vocabulary values: `sexual_orientation` -> "Sexual orientation". */

@@ -47,7 +47,14 @@ export async function writeAudit(
     action,
     caseId = null,
     changes = [],
-  }: { actor: Actor; entity: string; entityId: number | string; action: AuditAction; caseId?: number | null; changes?: AuditChange[] },
+  }: {
+    actor: Actor
+    entity: string
+    entityId: number | string
+    action: AuditAction
+    caseId?: number | null
+    changes?: AuditChange[]
+  },
 ): Promise<void> {
   await db
     .insertInto('auditEvents')

@@ -9,7 +9,10 @@ import { getCaseForUser } from './case.server'
 import type { Viewer } from './case-visibility.server'
 import { getTimeline } from './status-event.server'
 
-export async function getCasePage(db: Kysely<Database>, { slug, viewer, today = todayIso() }: { slug: string; viewer: Viewer; today?: string }) {
+export async function getCasePage(
+  db: Kysely<Database>,
+  { slug, viewer, today = todayIso() }: { slug: string; viewer: Viewer; today?: string },
+) {
   const record = await getCaseForUser(db, { slug, viewer })
   if (!record) return null
   const [timeline, documents, actions] = await Promise.all([
@@ -17,7 +20,14 @@ export async function getCasePage(db: Kysely<Database>, { slug, viewer, today = 
     db
       .selectFrom('documentCases')
       .innerJoin('documents', 'documents.id', 'documentCases.documentId')
-      .select(['documents.id', 'documents.kind', 'documents.title', 'documents.documentDate', 'documents.datePrecision', 'documents.status'])
+      .select([
+        'documents.id',
+        'documents.kind',
+        'documents.title',
+        'documents.documentDate',
+        'documents.datePrecision',
+        'documents.status',
+      ])
       .where('documentCases.caseId', '=', record.id)
       .orderBy('documents.documentDate', 'desc')
       .execute(),
@@ -27,8 +37,14 @@ export async function getCasePage(db: Kysely<Database>, { slug, viewer, today = 
       .leftJoin('actors as actor', 'actor.id', 'action.actorId')
       .leftJoin('actors as target', 'target.id', 'action.targetId')
       .select([
-        'action.id', 'action.kind', 'action.title', 'action.actionDate', 'action.datePrecision', 'action.response',
-        'actor.name as actorName', 'target.name as targetName',
+        'action.id',
+        'action.kind',
+        'action.title',
+        'action.actionDate',
+        'action.datePrecision',
+        'action.response',
+        'actor.name as actorName',
+        'target.name as targetName',
       ])
       .where('actionCases.caseId', '=', record.id)
       .orderBy('action.actionDate', 'desc')
@@ -36,12 +52,18 @@ export async function getCasePage(db: Kysely<Database>, { slug, viewer, today = 
   ])
   const past = timeline.filter((event) => !isUpcoming(event, today))
   const upcoming = timeline.filter((event) => isUpcoming(event, today))
-  const { numberOf, footnotes } = numberFootnotes([...past, ...upcoming].flatMap((event) => event.sources))
+  const { numberOf, footnotes } = numberFootnotes(
+    [...past, ...upcoming].flatMap((event) => event.sources),
+  )
   const withNumbers = (events: typeof timeline) =>
-    events.map(({ sources, ...event }) => ({ ...event, footnoteNumbers: sources.map((s) => numberOf(s.id) ?? 0) }))
-  const detainedSince = record.detainedSince && record.detainedSincePrecision
-    ? { date: record.detainedSince, precision: record.detainedSincePrecision }
-    : null
+    events.map(({ sources, ...event }) => ({
+      ...event,
+      footnoteNumbers: sources.map((s) => numberOf(s.id) ?? 0),
+    }))
+  const detainedSince =
+    record.detainedSince && record.detainedSincePrecision
+      ? { date: record.detainedSince, precision: record.detainedSincePrecision }
+      : null
   return {
     record,
     timeline: withNumbers(past),

@@ -28,8 +28,19 @@ export type CaseFields = {
 }
 
 export const CASE_FIELDS = [
-  'fullName', 'aliases', 'displayName', 'country', 'region', 'nationality', 'grounds', 'riskLevel',
-  'summary', 'internalNotes', 'visibility', 'consent', 'ownerId',
+  'fullName',
+  'aliases',
+  'displayName',
+  'country',
+  'region',
+  'nationality',
+  'grounds',
+  'riskLevel',
+  'summary',
+  'internalNotes',
+  'visibility',
+  'consent',
+  'ownerId',
 ] as const satisfies readonly (keyof CaseFields)[]
 
 /** Fields whose values never reach the audit log or a public page (DESIGN.md, sensitive fields). */
@@ -61,12 +72,21 @@ async function uniqueSlug(db: Db, name: string): Promise<string> {
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
 }
 
-export async function createCase(db: Kysely<Database>, { actor, fields }: { actor: Actor; fields: CaseFields }) {
+export async function createCase(
+  db: Kysely<Database>,
+  { actor, fields }: { actor: Actor; fields: CaseFields },
+) {
   return db.transaction().execute(async (trx) => {
     const slug = await uniqueSlug(trx, fields.fullName)
     const created = await trx
       .insertInto('cases')
-      .values({ ...fields, slug, searchText: caseSearchText(fields), createdBy: actor.userId, updatedBy: actor.userId })
+      .values({
+        ...fields,
+        slug,
+        searchText: caseSearchText(fields),
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
       .returning(['id', 'slug'])
       .executeTakeFirstOrThrow()
     await writeAudit(trx, {
@@ -103,8 +123,18 @@ export async function updateCase(
   { actor, id, version, fields }: { actor: Actor; id: number; version: number; fields: CaseFields },
 ): Promise<{ ok: true; slug: string } | StaleResult> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()
-    if (before.version !== version) return { ok: false as const, reason: 'stale' as const, current: await getCaseWithEditor(trx, id) }
+    const before = await trx
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (before.version !== version)
+      return {
+        ok: false as const,
+        reason: 'stale' as const,
+        current: await getCaseWithEditor(trx, id),
+      }
     const updated = await trx
       .updateTable('cases')
       .set({
@@ -119,9 +149,24 @@ export async function updateCase(
       .where('version', '=', version)
       .returning(['slug'])
       .executeTakeFirst()
-    if (!updated) return { ok: false as const, reason: 'stale' as const, current: await getCaseWithEditor(trx, id) }
-    const changes = diffFields(before, fields, { fields: CASE_FIELDS, sensitive: SENSITIVE_CASE_FIELDS })
-    await writeAudit(trx, { actor, entity: 'case', entityId: id, action: 'update', caseId: id, changes })
+    if (!updated)
+      return {
+        ok: false as const,
+        reason: 'stale' as const,
+        current: await getCaseWithEditor(trx, id),
+      }
+    const changes = diffFields(before, fields, {
+      fields: CASE_FIELDS,
+      sensitive: SENSITIVE_CASE_FIELDS,
+    })
+    await writeAudit(trx, {
+      actor,
+      entity: 'case',
+      entityId: id,
+      action: 'update',
+      caseId: id,
+      changes,
+    })
     return { ok: true as const, slug: updated.slug }
   })
 }
@@ -156,21 +201,38 @@ export async function refreshDerivedState(trx: Db, caseId: number, today = today
  * (an indexed lookup); they are brought up to date before pages read them.
  */
 export async function refreshDueCases(db: Kysely<Database>, today = todayIso()): Promise<number> {
-  const due = await db.selectFrom('cases').select('id').where('nextEventDate', '<=', today).execute()
+  const due = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('nextEventDate', '<=', today)
+    .execute()
   for (const { id } of due) {
     await db.transaction().execute((trx) => refreshDerivedState(trx, id, today))
   }
   return due.length
 }
 
-export function listCasesForUser(db: Db, { viewer, limit = 50, offset = 0 }: { viewer: Viewer; limit?: number; offset?: number }) {
+export function listCasesForUser(
+  db: Db,
+  { viewer, limit = 50, offset = 0 }: { viewer: Viewer; limit?: number; offset?: number },
+) {
   return db
     .selectFrom('cases')
     .leftJoin('users as owner', 'owner.id', 'cases.ownerId')
     .select([
-      'cases.id', 'cases.slug', 'cases.fullName', 'cases.displayName', 'cases.country', 'cases.riskLevel',
-      'cases.visibility', 'cases.currentCustodyState', 'cases.currentLegalStage', 'cases.detainedSince',
-      'cases.detainedSincePrecision', 'cases.updatedAt', 'owner.name as ownerName',
+      'cases.id',
+      'cases.slug',
+      'cases.fullName',
+      'cases.displayName',
+      'cases.country',
+      'cases.riskLevel',
+      'cases.visibility',
+      'cases.currentCustodyState',
+      'cases.currentLegalStage',
+      'cases.detainedSince',
+      'cases.detainedSincePrecision',
+      'cases.updatedAt',
+      'owner.name as ownerName',
     ])
     .where(caseVisibleTo(viewer))
     .orderBy('cases.updatedAt', 'desc')

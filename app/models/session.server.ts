@@ -40,12 +40,24 @@ export async function getSessionUser(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.disabledAt', 'sessions.lastSeenAt', 'sessions.expiresAt'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.disabledAt',
+      'sessions.lastSeenAt',
+      'sessions.expiresAt',
+    ])
     .where('sessions.idHash', '=', idHash)
     .executeTakeFirst()
   if (!row) return null
   const idleDeadline = new Date(row.lastSeenAt).getTime() + limits.idleMinutes * 60_000
-  if (row.disabledAt || now.getTime() > idleDeadline || now.getTime() > new Date(row.expiresAt).getTime()) {
+  if (
+    row.disabledAt ||
+    now.getTime() > idleDeadline ||
+    now.getTime() > new Date(row.expiresAt).getTime()
+  ) {
     await db.deleteFrom('sessions').where('idHash', '=', idHash).execute()
     return null
   }

@@ -3,7 +3,13 @@
 import { sql, type Kysely } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Database } from '../../db/schema'
-import type { Certainty, CustodyState, DatePrecision, LegalStage, ReleaseReason } from '../domain/vocabularies'
+import type {
+  Certainty,
+  CustodyState,
+  DatePrecision,
+  LegalStage,
+  ReleaseReason,
+} from '../domain/vocabularies'
 import { diffFields, writeAudit, type Actor } from './audit.server'
 import { refreshDerivedState } from './case.server'
 
@@ -19,7 +25,14 @@ export type StatusEventFields = {
 }
 
 export const STATUS_EVENT_FIELDS = [
-  'eventDate', 'datePrecision', 'custodyState', 'legalStage', 'releaseReason', 'location', 'description', 'certainty',
+  'eventDate',
+  'datePrecision',
+  'custodyState',
+  'legalStage',
+  'releaseReason',
+  'location',
+  'description',
+  'certainty',
 ] as const satisfies readonly (keyof StatusEventFields)[]
 
 /** The timeline of one case, oldest first, each event with the sources it cites (one SQL statement). */
@@ -33,8 +46,15 @@ export function getTimeline(db: Kysely<Database>, caseId: number) {
           .selectFrom('citations')
           .innerJoin('sources', 'sources.id', 'citations.sourceId')
           .select([
-            'citations.id as citationId', 'citations.locator', 'sources.id', 'sources.title', 'sources.publisher',
-            'sources.publishedOn', 'sources.publishedPrecision', 'sources.url', 'sources.urlMissing',
+            'citations.id as citationId',
+            'citations.locator',
+            'sources.id',
+            'sources.title',
+            'sources.publisher',
+            'sources.publishedOn',
+            'sources.publishedPrecision',
+            'sources.url',
+            'sources.urlMissing',
           ])
           .whereRef('citations.statusEventId', '=', 'statusEvents.id')
           .orderBy('citations.id'),
@@ -51,7 +71,12 @@ export type TimelineEntry = Awaited<ReturnType<typeof getTimeline>>[number]
 
 export async function recordStatusEvent(
   db: Kysely<Database>,
-  { actor, caseId, fields, sourceIds = [] }: { actor: Actor; caseId: number; fields: StatusEventFields; sourceIds?: number[] },
+  {
+    actor,
+    caseId,
+    fields,
+    sourceIds = [],
+  }: { actor: Actor; caseId: number; fields: StatusEventFields; sourceIds?: number[] },
 ) {
   return db.transaction().execute(async (trx) => {
     const event = await trx
@@ -70,7 +95,12 @@ export async function recordStatusEvent(
     for (const sourceId of [...new Set(sourceIds)]) {
       const citation = await trx
         .insertInto('citations')
-        .values({ sourceId, statusEventId: event.id, createdBy: actor.userId, updatedBy: actor.userId })
+        .values({
+          sourceId,
+          statusEventId: event.id,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
         .returning(['id'])
         .executeTakeFirstOrThrow()
       await writeAudit(trx, {
@@ -79,13 +109,21 @@ export async function recordStatusEvent(
         entityId: citation.id,
         action: 'create',
         caseId,
-        changes: [{ field: 'sourceId', new: sourceId }, { field: 'statusEventId', new: event.id }],
+        changes: [
+          { field: 'sourceId', new: sourceId },
+          { field: 'statusEventId', new: event.id },
+        ],
       })
     }
     await refreshDerivedState(trx, caseId)
     await trx
       .updateTable('cases')
-      .set({ lastActivityAt: new Date(), updatedAt: new Date(), updatedBy: actor.userId, version: sql`version + 1` })
+      .set({
+        lastActivityAt: new Date(),
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        version: sql`version + 1`,
+      })
       .where('id', '=', caseId)
       .execute()
     return event

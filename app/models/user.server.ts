@@ -32,13 +32,26 @@ export async function verifyLogin(
 
 export async function createUser(
   db: Kysely<Database>,
-  { email, name, role, password, createdBy = null }: { email: string; name: string; role: Role; password: string; createdBy?: number | null },
+  {
+    email,
+    name,
+    role,
+    password,
+    createdBy = null,
+  }: { email: string; name: string; role: Role; password: string; createdBy?: number | null },
 ) {
   const passwordHash = await hashPassword(password)
   return db.transaction().execute(async (trx) => {
     const user = await trx
       .insertInto('users')
-      .values({ email: email.trim(), name: name.trim(), role, passwordHash, createdBy, updatedBy: createdBy })
+      .values({
+        email: email.trim(),
+        name: name.trim(),
+        role,
+        passwordHash,
+        createdBy,
+        updatedBy: createdBy,
+      })
       .returning(['id', 'email', 'name', 'role'])
       .executeTakeFirstOrThrow()
     await trx
@@ -59,9 +72,16 @@ export async function createUser(
   })
 }
 
-export async function setUserPassword(db: Kysely<Database>, { userId, password }: { userId: number; password: string }) {
+export async function setUserPassword(
+  db: Kysely<Database>,
+  { userId, password }: { userId: number; password: string },
+) {
   const passwordHash = await hashPassword(password)
-  await db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', userId).execute()
+  await db
+    .updateTable('users')
+    .set({ passwordHash, updatedAt: new Date() })
+    .where('id', '=', userId)
+    .execute()
 }
 
 export function getUserByEmail(db: Kysely<Database>, email: string) {
@@ -73,17 +93,34 @@ export function getUserByEmail(db: Kysely<Database>, email: string) {
 }
 
 /** Disabling a user ends their sessions in the same transaction: they are out at once. */
-export async function disableUser(db: Kysely<Database>, { userId, by }: { userId: number; by: number | null }) {
+export async function disableUser(
+  db: Kysely<Database>,
+  { userId, by }: { userId: number; by: number | null },
+) {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ disabledAt: new Date(), updatedAt: new Date(), updatedBy: by }).where('id', '=', userId).execute()
+    await trx
+      .updateTable('users')
+      .set({ disabledAt: new Date(), updatedAt: new Date(), updatedBy: by })
+      .where('id', '=', userId)
+      .execute()
     await trx.deleteFrom('sessions').where('userId', '=', userId).execute()
     await trx
       .insertInto('auditEvents')
-      .values({ userId: by, entity: 'user', entityId: String(userId), action: 'update', changes: JSON.stringify([{ field: 'disabled', old: false, new: true }]) })
+      .values({
+        userId: by,
+        entity: 'user',
+        entityId: String(userId),
+        action: 'update',
+        changes: JSON.stringify([{ field: 'disabled', old: false, new: true }]),
+      })
       .execute()
   })
 }
 
 export function listUsers(db: Kysely<Database>) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'role', 'disabledAt']).orderBy('name').execute()
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'disabledAt'])
+    .orderBy('name')
+    .execute()
 }

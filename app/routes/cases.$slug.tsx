@@ -22,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { record, timeline, upcoming, footnotes, detention, documents, actions } = useLoaderData<typeof loader>()
+  const { record, timeline, upcoming, footnotes, detention, documents, actions } =
+    useLoaderData<typeof loader>()
   return (
     <article className="case" aria-labelledby="case-title">
       <p className="breadcrumb">
@@ -30,14 +31,18 @@ export default function CasePage() {
       </p>
       <header className="case__header">
         <h1 id="case-title">{record.fullName}</h1>
-        {record.aliases.length > 0 ? <p className="case__aliases">Also written: {record.aliases.join(' · ')}</p> : null}
+        {record.aliases.length > 0 ? (
+          <p className="case__aliases">Also written: {record.aliases.join(' · ')}</p>
+        ) : null}
         <p className="badges">
           <CustodyBadge state={record.currentCustodyState} />
           <LegalStageBadge stage={record.currentLegalStage} />
           <RiskBadge risk={record.riskLevel} />
           <VisibilityBadge visibility={record.visibility} />
         </p>
-        {detention ? <p className="case__detention">In detention for {describeDetention(detention)}</p> : null}
+        {detention ? (
+          <p className="case__detention">In detention for {describeDetention(detention)}</p>
+        ) : null}
         <dl className="facts">
           <div>
             <dt>Country</dt>
@@ -87,7 +92,11 @@ export default function CasePage() {
                 <li key={doc.id}>
                   <span className="badge badge--outline">{labelOf(doc.kind)}</span> {doc.title}
                   {doc.documentDate && doc.datePrecision ? (
-                    <span className="muted"> — {formatPartialDate({ date: doc.documentDate, precision: doc.datePrecision })}</span>
+                    <span className="muted">
+                      {' '}
+                      —{' '}
+                      {formatPartialDate({ date: doc.documentDate, precision: doc.datePrecision })}
+                    </span>
                   ) : null}
                 </li>
               ))}

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   await refreshDueCases(db)
   const page = pageFrom(new URL(request.url))
-  const rows = await listCasesForUser(db, { viewer: user, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE })
+  const rows = await listCasesForUser(db, {
+    viewer: user,
+    limit: PAGE_SIZE + 1,
+    offset: (page - 1) * PAGE_SIZE,
+  })
   const today = todayIso()
   return {
     page,
@@ -25,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cases: rows.slice(0, PAGE_SIZE).map((row) => ({
       ...row,
       detention: daysInDetention(
-        row.detainedSince && row.detainedSincePrecision ? { date: row.detainedSince, precision: row.detainedSincePrecision } : null,
+        row.detainedSince && row.detainedSincePrecision
+          ? { date: row.detainedSince, precision: row.detainedSincePrecision }
+          : null,
         today,
       ),
     })),
@@ -44,7 +50,9 @@ export default function CasesPage() {
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <caption className="visually-hidden">Cases you can see, most recently updated first</caption>
+            <caption className="visually-hidden">
+              Cases you can see, most recently updated first
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -63,10 +71,13 @@ export default function CasesPage() {
                     <Link to={`/cases/${row.slug}`}>{row.fullName}</Link>
                   </th>
                   <td>
-                    <CustodyBadge state={row.currentCustodyState} /> <LegalStageBadge stage={row.currentLegalStage} />
+                    <CustodyBadge state={row.currentCustodyState} />{' '}
+                    <LegalStageBadge stage={row.currentLegalStage} />
                   </td>
                   <td className="numeric">
-                    {row.detention ? `${row.detention.atLeast ? '≥ ' : ''}${row.detention.days}` : '—'}
+                    {row.detention
+                      ? `${row.detention.atLeast ? '≥ ' : ''}${row.detention.days}`
+                      : '—'}
                   </td>
                   <td>{row.country ?? '—'}</td>
                   <td>{labelOf(row.riskLevel)}</td>

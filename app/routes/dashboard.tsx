@@ -13,7 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await refreshDueCases(db)
   const byState = await countCasesByCustodyState(db, { viewer: user })
   const total = byState.reduce((sum, row) => sum + row.count, 0)
-  const deprived = byState.filter((row) => isDeprivedOfLiberty(row.currentCustodyState)).reduce((sum, row) => sum + row.count, 0)
+  const deprived = byState
+    .filter((row) => isDeprivedOfLiberty(row.currentCustodyState))
+    .reduce((sum, row) => sum + row.count, 0)
   return { byState, total, deprived, userName: user.name }
 }
 
@@ -42,7 +44,9 @@ export default function DashboardPage() {
           </p>
         ) : (
           <table className="data-table data-table--compact">
-            <caption className="visually-hidden">Number of cases in each current custody state</caption>
+            <caption className="visually-hidden">
+              Number of cases in each current custody state
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Custody state</th>

@@ -25,7 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = LoginSchema.safeParse(form)
   const email = typeof form.email === 'string' ? form.email : ''
   if (!parsed.success) {
-    return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, email }, { status: 400 })
+    return data(
+      { fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, email },
+      { status: 400 },
+    )
   }
   const user = await verifyLogin(await getDb(), parsed.data)
   if (!user) {
@@ -39,7 +42,8 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   const redirectTo = searchParams.get('redirectTo') ?? '/dashboard'
-  const errors = actionData?.fieldErrors as Partial<Record<'email' | 'password', string[]>> | undefined
+  const errors = actionData?.fieldErrors as
+    Partial<Record<'email' | 'password', string[]>> | undefined
   return (
     <section className="login" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
@@ -86,7 +90,11 @@ export default function LoginPage() {
             </p>
           ) : null}
         </div>
-        <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={navigation.state === 'submitting'}
+        >
           {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
         </button>
       </Form>

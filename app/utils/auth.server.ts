@@ -1,6 +1,11 @@
 import { createCookie, redirect } from '@remix-run/node'
 import { can, type Permission } from '../domain/permissions'
-import { createSession, deleteSession, getSessionUser, type SessionLimits } from '../models/session.server'
+import {
+  createSession,
+  deleteSession,
+  getSessionUser,
+  type SessionLimits,
+} from '../models/session.server'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
 
@@ -41,8 +46,12 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 }
 
 /** Only a path on this site: "//evil.example" and "https://…" fall back to the dashboard. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/dashboard'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = '/dashboard',
+): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+    return fallback
   return to
 }
 
@@ -53,33 +62,49 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const redirectTo = `${url.pathname}${url.search}`
     const headers = new Headers()
     // A stale cookie is cleared so the browser stops sending it.
-    if (await readSessionId(request)) headers.append('Set-Cookie', await sessionCookie().serialize('', { maxAge: 0 }))
+    if (await readSessionId(request))
+      headers.append('Set-Cookie', await sessionCookie().serialize('', { maxAge: 0 }))
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`, { headers })
   }
   return user
 }
 
-export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+): Promise<SessionUser> {
   const user = await requireUser(request)
   if (!can(user.role, permission)) {
-    throw new Response('You do not have permission to do this.', { status: 403, statusText: 'Forbidden' })
+    throw new Response('You do not have permission to do this.', {
+      status: 403,
+      statusText: 'Forbidden',
+    })
   }
   return user
 }
 
 /** Starts a fresh session (a new id at every sign-in) and ends the one the browser had, if any. */
-export async function signIn(request: Request, { userId, redirectTo }: { userId: number; redirectTo: string }) {
+export async function signIn(
+  request: Request,
+  { userId, redirectTo }: { userId: number; redirectTo: string },
+) {
   const db = await getDb()
   const previous = await readSessionId(request)
   if (previous) await deleteSession(db, previous)
   const sessionId = await createSession(db, { userId, limits: sessionLimits() })
   return redirect(safeRedirect(redirectTo), {
-    headers: { 'Set-Cookie': await sessionCookie().serialize(sessionId, { maxAge: getEnv().SESSION_MAX_HOURS * 3600 }) },
+    headers: {
+      'Set-Cookie': await sessionCookie().serialize(sessionId, {
+        maxAge: getEnv().SESSION_MAX_HOURS * 3600,
+      }),
+    },
   })
 }
 
 export async function signOut(request: Request) {
   const sessionId = await readSessionId(request)
   if (sessionId) await deleteSession(await getDb(), sessionId)
-  return redirect('/login', { headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) } })
+  return redirect('/login', {
+    headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) },
+  })
 }

@@ -82,7 +82,10 @@ function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['d
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] })
 }
 
-export function openPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+export function openPostgres(
+  connectionString: string,
+  options: { max?: number } = {},
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -130,7 +133,10 @@ export async function openPglite(dir: string): Promise<DatabaseHandle> {
 
 /** A PGlite in memory, optionally started from a dump of another one's data folder (tests). */
 export async function openPgliteInMemory(loadDataDir?: Blob | File): Promise<DatabaseHandle> {
-  const client = await PGlite.create({ ...pgliteOptions(), ...(loadDataDir ? { loadDataDir } : {}) })
+  const client = await PGlite.create({
+    ...pgliteOptions(),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  })
   const db = kyselyFor(new PGliteDialect(client))
   return { db, kind: 'pglite', close: () => db.destroy() }
 }

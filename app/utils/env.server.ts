@@ -23,7 +23,9 @@ export function getEnv(): Env {
   if (cached) return cached
   const parsed = schema.safeParse(process.env)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n')
     throw new Error(`Invalid configuration:\n${problems}`)
   }
   cached = parsed.data

@@ -7,23 +7,96 @@ const VISIBILITIES = ['public', 'internal', 'restricted']
 const CONSENTS = ['given', 'refused', 'unknown']
 const RISK_LEVELS = ['low', 'medium', 'high', 'critical']
 const PRECISIONS = ['day', 'month', 'year']
-const CUSTODY_STATES = ['at_risk', 'in_exile', 'detained', 'pretrial_detention', 'house_arrest', 'imprisoned', 'disappeared', 'released', 'deceased', 'unknown']
-const LEGAL_STAGES = ['not_charged', 'under_investigation', 'charged', 'on_trial', 'sentenced', 'on_appeal', 'acquitted', 'charges_dropped']
-const RELEASE_REASONS = ['sentence_served', 'acquitted', 'charges_dropped', 'pardon_or_amnesty', 'bail', 'exchange', 'other']
+const CUSTODY_STATES = [
+  'at_risk',
+  'in_exile',
+  'detained',
+  'pretrial_detention',
+  'house_arrest',
+  'imprisoned',
+  'disappeared',
+  'released',
+  'deceased',
+  'unknown',
+]
+const LEGAL_STAGES = [
+  'not_charged',
+  'under_investigation',
+  'charged',
+  'on_trial',
+  'sentenced',
+  'on_appeal',
+  'acquitted',
+  'charges_dropped',
+]
+const RELEASE_REASONS = [
+  'sentence_served',
+  'acquitted',
+  'charges_dropped',
+  'pardon_or_amnesty',
+  'bail',
+  'exchange',
+  'other',
+]
 const CERTAINTIES = ['confirmed', 'alleged']
-const GROUNDS = ['sexual_orientation', 'gender_identity', 'journalism', 'activism', 'religion', 'political_opinion', 'ethnicity', 'human_rights_defence', 'other']
-const ACTOR_KINDS = ['mep', 'intergroup', 'organisation', 'government', 'authority', 'institution', 'press_contact', 'person']
-const DOCUMENT_KINDS = ['press_release', 'statement', 'joint_statement', 'letter', 'resolution', 'parliamentary_question', 'article', 'other']
+const GROUNDS = [
+  'sexual_orientation',
+  'gender_identity',
+  'journalism',
+  'activism',
+  'religion',
+  'political_opinion',
+  'ethnicity',
+  'human_rights_defence',
+  'other',
+]
+const ACTOR_KINDS = [
+  'mep',
+  'intergroup',
+  'organisation',
+  'government',
+  'authority',
+  'institution',
+  'press_contact',
+  'person',
+]
+const DOCUMENT_KINDS = [
+  'press_release',
+  'statement',
+  'joint_statement',
+  'letter',
+  'resolution',
+  'parliamentary_question',
+  'article',
+  'other',
+]
 const DOCUMENT_STATUSES = ['draft', 'published']
 const SOURCE_KINDS = ['news', 'official', 'ngo_report', 'testimony', 'social_media']
 const RELIABILITIES = ['high', 'medium', 'low', 'unverified']
-const ACTION_KINDS = ['press_release', 'joint_statement', 'letter_to_authorities', 'urgent_appeal', 'parliamentary_question', 'plenary_speech', 'urgency_resolution', 'diplomatic_demarche', 'meeting', 'un_submission', 'media_or_oped', 'social_campaign', 'legal_aid', 'trial_monitoring', 'other']
+const ACTION_KINDS = [
+  'press_release',
+  'joint_statement',
+  'letter_to_authorities',
+  'urgent_appeal',
+  'parliamentary_question',
+  'plenary_speech',
+  'urgency_resolution',
+  'diplomatic_demarche',
+  'meeting',
+  'un_submission',
+  'media_or_oped',
+  'social_campaign',
+  'legal_aid',
+  'trial_monitoring',
+  'other',
+]
 const ACTION_RESPONSES = ['none', 'acknowledged', 'denied', 'commitment', 'action_taken']
 const AUDIT_ACTIONS = ['create', 'update', 'delete', 'grant', 'revoke', 'merge', 'sign_in']
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ')
 const oneOf = (column: string, values: string[]) => `CHECK (${column} IN (${list(values)}))`
-const allOf = (column: string, values: string[]) => `CHECK (${column} <@ ARRAY[${list(values)}]::text[])`
+const allOf = (column: string, values: string[]) =>
+  `CHECK (${column} <@ ARRAY[${list(values)}]::text[])`
 
 /** The columns every editable table carries. */
 const EDITABLE = `
@@ -265,8 +338,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'audit_events', 'citations', 'action_cases', 'advocacy_actions', 'sources', 'document_quotes',
-    'document_cases', 'documents', 'actors', 'status_events', 'case_access', 'cases', 'sessions', 'users',
+    'audit_events',
+    'citations',
+    'action_cases',
+    'advocacy_actions',
+    'sources',
+    'document_quotes',
+    'document_cases',
+    'documents',
+    'actors',
+    'status_events',
+    'case_access',
+    'cases',
+    'sessions',
+    'users',
   ]) {
     await sql.raw(`DROP TABLE IF EXISTS ${table} CASCADE`).execute(db)
   }

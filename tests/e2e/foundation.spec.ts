@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test'
 import { failOnConsoleErrors, signIn, type DemoRole } from './helpers'
 
 for (const role of ['admin', 'editor', 'viewer'] as DemoRole[]) {
-  test(`${role} signs in and sees the Arsamikov case with its timeline and footnotes`, async ({ page }) => {
+  test(`${role} signs in and sees the Arsamikov case with its timeline and footnotes`, async ({
+    page,
+  }) => {
     const assertNoErrors = failOnConsoleErrors(page)
     await signIn(page, role)
     await expect(page).toHaveURL(/\/dashboard$/)
@@ -19,9 +21,15 @@ for (const role of ['admin', 'editor', 'viewer'] as DemoRole[]) {
     await expect(footnotes).toHaveCount(2)
     await expect(footnotes.nth(0)).toContainText('European Parliament')
     await expect(footnotes.nth(1)).toContainText('The Moscow Times')
-    await expect(page.getByRole('link', { name: 'Source 2' }).first()).toHaveAttribute('href', '#source-2')
-    await expect(page.getByText(/In detention for at least \d+ days \(since February 2023\)/)).toBeVisible()
-    if (role === 'viewer') await page.screenshot({ path: 'test-results/screens/case-page.png', fullPage: true })
+    await expect(page.getByRole('link', { name: 'Source 2' }).first()).toHaveAttribute(
+      'href',
+      '#source-2',
+    )
+    await expect(
+      page.getByText(/In detention for at least \d+ days \(since February 2023\)/),
+    ).toBeVisible()
+    if (role === 'viewer')
+      await page.screenshot({ path: 'test-results/screens/case-page.png', fullPage: true })
     assertNoErrors()
   })
 }
@@ -59,7 +67,10 @@ test('an unknown slug shows the 404 page', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screens/not-found.png', fullPage: true })
 })
 
-test('signing out ends the session: the old cookie no longer opens pages', async ({ page, context }) => {
+test('signing out ends the session: the old cookie no longer opens pages', async ({
+  page,
+  context,
+}) => {
   await signIn(page, 'editor')
   const cookies = await context.cookies()
   await page.getByRole('button', { name: 'Sign out' }).click()
