@@ -10,10 +10,7 @@ import {
 } from '../../../app/import/press-release'
 
 const FIXTURE = readFileSync(
-  path.resolve(
-    import.meta.dirname,
-    '../../../../shared/fixtures/press-release-idris-arsamikov.txt',
-  ),
+  path.resolve(import.meta.dirname, '../../fixtures/press-release-idris-arsamikov.txt'),
   'utf8',
 )
 
