@@ -5,7 +5,7 @@ export const E2E_PASSWORD = 'e2e-demo-password'
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: 2,
   retries: 0,
@@ -31,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh embedded database for every run: the seed is the known starting point.
-    command: 'rm -rf tests/.tmp/e2e && npx tsx scripts/start.ts',
+    command: `rm -rf tests/.tmp/e2e-${PORT} && npx tsx scripts/start.ts`,
     url: `http://127.0.0.1:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -40,7 +40,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      PGLITE_DIR: 'tests/.tmp/e2e/pglite',
+      PGLITE_DIR: `tests/.tmp/e2e-${PORT}/pglite`,
       SEED_PASSWORD: E2E_PASSWORD,
       SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
       DATABASE_URL: '',
