@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { formatPartialDate } from '~/domain/dates'
 import type {
   Certainty,
@@ -23,7 +24,16 @@ export type TimelineItem = {
   footnoteNumbers: number[]
 }
 
-export function Timeline({ events, emptyText }: { events: TimelineItem[]; emptyText: string }) {
+/** The events of a case; with `editBase` (editors) each event links to its edit and delete pages. */
+export function Timeline({
+  events,
+  emptyText,
+  editBase,
+}: {
+  events: TimelineItem[]
+  emptyText: string
+  editBase?: string
+}) {
   if (events.length === 0) return <p className="empty-state">{emptyText}</p>
   return (
     <ol className="timeline">
@@ -54,6 +64,22 @@ export function Timeline({ events, emptyText }: { events: TimelineItem[]; emptyT
               ))}
             </p>
             {event.location ? <p className="timeline__location muted">{event.location}</p> : null}
+            {editBase ? (
+              <p className="timeline__tools">
+                <Link
+                  to={`${editBase}/${event.id}/edit`}
+                  aria-label={`Edit the event of ${formatPartialDate({ date: event.eventDate, precision: event.datePrecision })}`}
+                >
+                  Edit
+                </Link>
+                <Link
+                  to={`${editBase}/${event.id}/delete`}
+                  aria-label={`Delete the event of ${formatPartialDate({ date: event.eventDate, precision: event.datePrecision })}`}
+                >
+                  Delete
+                </Link>
+              </p>
+            ) : null}
           </div>
         </li>
       ))}

@@ -2,6 +2,7 @@
 // and the documents and actions linked to it. Footnotes are numbered here, by first use on the page.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import { latestDate, needsAttention } from '../domain/attention'
 import { todayIso } from '../domain/dates'
 import { numberFootnotes } from '../domain/footnotes'
 import { daysInDetention, isUpcoming } from '../domain/status'
@@ -11,7 +12,12 @@ import { getTimeline } from './status-event.server'
 
 export async function getCasePage(
   db: Kysely<Database>,
-  { slug, viewer, today = todayIso() }: { slug: string; viewer: Viewer; today?: string },
+  {
+    slug,
+    viewer,
+    today = todayIso(),
+    attentionDays,
+  }: { slug: string; viewer: Viewer; today?: string; attentionDays?: number },
 ) {
   const record = await getCaseForUser(db, { slug, viewer })
   if (!record) return null
@@ -64,8 +70,19 @@ export async function getCasePage(
     record.detainedSince && record.detainedSincePrecision
       ? { date: record.detainedSince, precision: record.detainedSincePrecision }
       : null
+  const lastActivityDate = latestDate(
+    [...timeline.map((e) => e.eventDate), ...actions.map((a) => a.actionDate)],
+    today,
+  )
   return {
     record,
+    lastActivityDate,
+    attention: needsAttention({
+      custodyState: record.currentCustodyState,
+      lastActivityDate,
+      today,
+      days: attentionDays,
+    }),
     timeline: withNumbers(past),
     upcoming: withNumbers(upcoming),
     footnotes,

@@ -1,82 +1,94 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CustodyBadge, LegalStageBadge, RiskBadge, VisibilityBadge } from '~/components/badges'
+import { CaseHeader } from '~/components/case-header'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FootnoteList } from '~/components/footnotes'
 import { Timeline } from '~/components/timeline'
-import { formatPartialDate } from '~/domain/dates'
-import { describeDetention } from '~/domain/status'
+import { formatPartialDate, todayIso } from '~/domain/dates'
+import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { refreshDueCases } from '~/models/case.server'
 import { getCasePage } from '~/models/case-page.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
   await refreshDueCases(db)
-  const page = await getCasePage(db, { slug: params.slug ?? '', viewer: user })
+  const today = todayIso()
+  const page = await getCasePage(db, {
+    slug: params.slug ?? '',
+    viewer: user,
+    today,
+    attentionDays: getEnv().NEEDS_ATTENTION_DAYS,
+  })
   if (!page) throw new Response('Not found', { status: 404 })
-  return page
+  const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
+  return {
+    ...page,
+    timeline: newestFirst ? [...page.timeline].reverse() : page.timeline,
+    newestFirst,
+    today,
+    can: {
+      edit: can(user.role, 'update:case'),
+      history: can(user.role, 'read:history'),
+      access: can(user.role, 'manage:access'),
+    },
+  }
 }
 
 export default function CasePage() {
-  const { record, timeline, upcoming, footnotes, detention, documents, actions } =
-    useLoaderData<typeof loader>()
+  const {
+    record,
+    timeline,
+    upcoming,
+    footnotes,
+    detention,
+    attention,
+    documents,
+    actions,
+    newestFirst,
+    today,
+    can,
+  } = useLoaderData<typeof loader>()
+  const editBase = can.edit ? `/cases/${record.slug}/events` : undefined
   return (
     <article className="case" aria-labelledby="case-title">
       <p className="breadcrumb">
         <Link to="/cases">← All cases</Link>
       </p>
-      <header className="case__header">
-        <h1 id="case-title">{record.fullName}</h1>
-        {record.aliases.length > 0 ? (
-          <p className="case__aliases">Also written: {record.aliases.join(' · ')}</p>
-        ) : null}
-        <p className="badges">
-          <CustodyBadge state={record.currentCustodyState} />
-          <LegalStageBadge stage={record.currentLegalStage} />
-          <RiskBadge risk={record.riskLevel} />
-          <VisibilityBadge visibility={record.visibility} />
-        </p>
-        {detention ? (
-          <p className="case__detention">In detention for {describeDetention(detention)}</p>
-        ) : null}
-        <dl className="facts">
-          <div>
-            <dt>Country</dt>
-            <dd>{[record.region, record.country].filter(Boolean).join(', ') || '—'}</dd>
-          </div>
-          <div>
-            <dt>Nationality</dt>
-            <dd>{record.nationality ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>Grounds</dt>
-            <dd>{record.grounds.map(labelOf).join(', ') || '—'}</dd>
-          </div>
-          <div>
-            <dt>Owner</dt>
-            <dd>{record.ownerName ?? 'Unassigned'}</dd>
-          </div>
-        </dl>
-      </header>
+      <CaseHeader
+        record={record}
+        detention={detention}
+        attention={attention}
+        today={today}
+        can={can}
+      />
 
       {record.summary ? (
         <section aria-labelledby="summary-title" className="panel">
           <h2 id="summary-title">Summary</h2>
-          <p>{record.summary}</p>
+          <p className="prose">{record.summary}</p>
         </section>
       ) : null}
 
       <section aria-labelledby="timeline-title" className="panel">
-        <h2 id="timeline-title">Timeline</h2>
-        <Timeline events={timeline} emptyText="No events recorded yet." />
+        <div className="panel__heading">
+          <h2 id="timeline-title">Timeline</h2>
+          <Link
+            to={newestFirst ? '?order=oldest#timeline-title' : '?order=newest#timeline-title'}
+            preventScrollReset
+          >
+            {newestFirst ? 'Show oldest first' : 'Show newest first'}
+          </Link>
+        </div>
+        <Timeline events={timeline} emptyText="No events recorded yet." editBase={editBase} />
         {upcoming.length > 0 ? (
           <>
             <h3>Upcoming</h3>
-            <Timeline events={upcoming} emptyText="" />
+            <Timeline events={upcoming} emptyText="" editBase={editBase} />
           </>
         ) : null}
       </section>

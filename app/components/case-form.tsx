@@ -1,0 +1,176 @@
+import { Form, Link, useNavigation } from '@remix-run/react'
+import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES } from '~/domain/vocabularies'
+import { ConflictNotice, type Conflict } from './conflict-notice'
+import {
+  CheckboxGroup,
+  FormErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type FieldErrors,
+} from './form-fields'
+
+export type CaseFormDefaults = Record<string, string | string[] | undefined>
+
+/** Every editable case field. Values are what was saved, or what the user typed before an error. */
+export function CaseForm({
+  defaults,
+  errors,
+  formError,
+  owners,
+  version,
+  conflict,
+  submitLabel,
+  cancelTo,
+}: {
+  defaults: CaseFormDefaults
+  errors?: FieldErrors
+  formError?: string | null
+  owners: { id: number; name: string }[]
+  version?: number
+  conflict?: Conflict | null
+  submitLabel: string
+  cancelTo: string
+}) {
+  const navigation = useNavigation()
+  const text = (name: string) =>
+    typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
+  const list = (name: string) => (Array.isArray(defaults[name]) ? (defaults[name] as string[]) : [])
+  // A failed save re-renders the form with what was typed: the key makes React take the new defaults.
+  const formKey = JSON.stringify([defaults, version])
+  return (
+    <Form method="post" className="form form--wide" noValidate key={formKey}>
+      <FormErrorSummary errors={errors} formError={conflict ? null : formError} />
+      {conflict ? <ConflictNotice conflict={conflict} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {errors?.version ? <p className="field__error">{errors.version[0]}</p> : null}
+      <fieldset className="form-section">
+        <legend>Who</legend>
+        <TextField
+          name="fullName"
+          label="Full name"
+          required
+          errors={errors}
+          defaultValue={text('fullName')}
+          maxLength={200}
+        />
+        <TextAreaField
+          name="aliases"
+          label="Aliases and transliterations"
+          hint="One per line, in any script (e.g. Cyrillic)."
+          rows={3}
+          errors={errors}
+          defaultValue={text('aliases')}
+        />
+        <TextField
+          name="displayName"
+          label="Display name or pseudonym"
+          hint="Used in public statements when the person must not be named."
+          errors={errors}
+          defaultValue={text('displayName')}
+          maxLength={200}
+        />
+        <TextField
+          name="nationality"
+          label="Nationality"
+          errors={errors}
+          defaultValue={text('nationality')}
+          maxLength={100}
+        />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Where and why</legend>
+        <div className="field-row">
+          <TextField
+            name="country"
+            label="Country of detention or risk"
+            errors={errors}
+            defaultValue={text('country')}
+            maxLength={100}
+          />
+          <TextField
+            name="region"
+            label="Region"
+            errors={errors}
+            defaultValue={text('region')}
+            maxLength={100}
+          />
+        </div>
+        <CheckboxGroup
+          name="grounds"
+          label="Grounds of persecution (sensitive)"
+          hint="Never shown outside the signed-in app unless consent is given."
+          options={GROUNDS}
+          errors={errors}
+          defaultValues={list('grounds')}
+        />
+        <TextAreaField
+          name="summary"
+          label="Summary"
+          rows={5}
+          errors={errors}
+          defaultValue={text('summary')}
+          maxLength={20000}
+        />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Handling</legend>
+        <div className="field-row">
+          <SelectField
+            name="riskLevel"
+            label="Risk level"
+            required
+            options={RISK_LEVELS}
+            errors={errors}
+            defaultValue={text('riskLevel') || 'medium'}
+          />
+          <SelectField
+            name="visibility"
+            label="Visibility"
+            required
+            options={VISIBILITIES}
+            errors={errors}
+            defaultValue={text('visibility') || 'internal'}
+            hint="Restricted: only admins and people granted access."
+          />
+          <SelectField
+            name="consent"
+            label="Consent to publicity"
+            required
+            options={CONSENTS}
+            errors={errors}
+            defaultValue={text('consent') || 'unknown'}
+          />
+          <SelectField
+            name="ownerId"
+            label="Owner"
+            options={owners.map((o) => ({ value: String(o.id), label: o.name }))}
+            emptyLabel="Unassigned"
+            errors={errors}
+            defaultValue={text('ownerId')}
+          />
+        </div>
+        <TextAreaField
+          name="internalNotes"
+          label="Internal notes (sensitive)"
+          rows={3}
+          errors={errors}
+          defaultValue={text('internalNotes')}
+          maxLength={20000}
+        />
+      </fieldset>
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={navigation.state === 'submitting'}
+        >
+          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
+        </button>
+        <Link to={cancelTo} className="button">
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  )
+}

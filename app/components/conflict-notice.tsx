@@ -1,0 +1,49 @@
+import { formatTimestamp } from '~/domain/dates'
+
+export type Conflict = {
+  changedBy: string
+  changedAt: string
+  /** Fields where what is saved now differs from what the user typed. */
+  differences: { field: string; label: string; saved: string; typed: string }[]
+}
+
+/** Shown when someone else saved first: nothing was saved, what was typed is kept in the form. */
+export function ConflictNotice({ conflict }: { conflict: Conflict }) {
+  return (
+    <section className="alert alert--error conflict" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title" className="conflict__title">
+        This case was changed by {conflict.changedBy} at {formatTimestamp(conflict.changedAt)}
+      </h2>
+      <p>
+        Nothing was saved. Your version is still in the form below. Compare it with what is saved
+        now, then save again to replace it, or cancel to keep the saved version.
+      </p>
+      {conflict.differences.length > 0 ? (
+        <table className="data-table data-table--compact conflict__table">
+          <caption className="visually-hidden">Fields that differ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Saved now</th>
+              <th scope="col">You typed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflict.differences.map((d) => (
+              <tr key={d.field}>
+                <th scope="row">{d.label}</th>
+                <td>{d.saved || '—'}</td>
+                <td>{d.typed || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>
+          The saved values are the same as yours; the change was elsewhere in the case (e.g. its
+          timeline).
+        </p>
+      )}
+    </section>
+  )
+}

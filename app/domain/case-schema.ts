@@ -1,0 +1,78 @@
+// The case form, validated the same way wherever it is read. Derived fields (custody state, legal
+// stage, detention start) are not in it: they come from the timeline only.
+import { z } from 'zod'
+import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES } from './vocabularies'
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters`)
+    .transform((value) => (value === '' ? null : value))
+
+const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
+  z.enum(values as [T, ...T[]], { message })
+
+export const CaseFormSchema = z.object({
+  fullName: z
+    .string({ message: 'Enter the full name' })
+    .trim()
+    .min(1, 'Enter the full name')
+    .max(200, 'The name can be at most 200 characters'),
+  aliases: z
+    .string()
+    .default('')
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().max(200, 'Each alias can be at most 200 characters'))
+        .max(30, 'At most 30 aliases'),
+    ),
+  displayName: optionalText(200, 'The display name'),
+  country: optionalText(100, 'The country'),
+  region: optionalText(100, 'The region'),
+  nationality: optionalText(100, 'The nationality'),
+  grounds: z.array(choice(GROUNDS, 'Choose grounds from the list')).default([]),
+  riskLevel: choice(RISK_LEVELS, 'Choose a risk level'),
+  summary: z
+    .string()
+    .trim()
+    .max(20_000, 'The summary can be at most 20,000 characters')
+    .default(''),
+  internalNotes: z
+    .string()
+    .trim()
+    .max(20_000, 'Internal notes can be at most 20,000 characters')
+    .default(''),
+  visibility: choice(VISIBILITIES, 'Choose who may see the case'),
+  consent: choice(CONSENTS, 'Choose the consent to publicity'),
+  ownerId: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      if (value === '') return null
+      const id = Number(value)
+      if (!Number.isInteger(id) || id <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'Choose an owner from the list' })
+        return z.NEVER
+      }
+      return id
+    }),
+})
+
+export type CaseFormValues = z.output<typeof CaseFormSchema>
+
+/** The version the form read: missing or tampered with, nothing is saved. */
+export const VersionSchema = z.object({
+  version: z.coerce
+    .number({ message: 'This form is missing its version. Reload the page and try again.' })
+    .int('This form is missing its version. Reload the page and try again.')
+    .min(1, 'This form is missing its version. Reload the page and try again.'),
+})

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CaseForm } from '~/components/case-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CaseFormSchema } from '~/domain/case-schema'
+import { createCase } from '~/models/case.server'
+import { listPossibleOwners } from '~/models/user-list.server'
+import { requirePermission } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { auditActor } from '~/utils/request.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'update:case')
+  return { owners: await listPossibleOwners(await getDb()), userId: user.id }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'update:case')
+  const raw = formToObject(await request.formData(), ['grounds'])
+  const parsed = CaseFormSchema.safeParse(raw)
+  if (!parsed.success) {
+    return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
+  }
+  const created = await createCase(await getDb(), {
+    actor: auditActor(request, user),
+    fields: parsed.data,
+  })
+  return redirect(`/cases/${created.slug}`)
+}
+
+export default function NewCasePage() {
+  const { owners, userId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="new-case-title" className="narrow">
+      <p className="breadcrumb">
+        <Link to="/cases">← All cases</Link>
+      </p>
+      <h1 id="new-case-title">New case</h1>
+      <p className="muted">
+        The custody state, legal stage and detention start come from the timeline: record events
+        after creating the case.
+      </p>
+      <CaseForm
+        defaults={actionData?.values ?? { ownerId: String(userId) }}
+        errors={actionData?.errors}
+        owners={owners}
+        submitLabel="Create case"
+        cancelTo="/cases"
+      />
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'New case · Case tracker' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,63 @@
+// Shared by the "record" and "edit" event routes: reads the form, answers a source search without
+// saving, and gathers the sources to show again beside what was typed.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { EventFormSchema } from '../domain/event-schema'
+import { getSourcesByIds, searchSources } from '../models/source.server'
+import { fieldErrorsOf, formToObject, typedValues } from './forms'
+
+export async function readEventForm(db: Kysely<Database>, request: Request) {
+  const raw = formToObject(await request.formData(), ['sourceIds'])
+  const values = typedValues(raw)
+  const pickedIds = (Array.isArray(raw.sourceIds) ? raw.sourceIds : [])
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0)
+  const selectedSources = await getSourcesByIds(db, [...new Set(pickedIds)].slice(0, 100))
+  const sourceQuery =
+    typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
+  if (raw.intent === 'find-sources') {
+    const foundSources = sourceQuery ? await searchSources(db, { query: sourceQuery }) : []
+    return { kind: 'search' as const, raw, values, selectedSources, foundSources, sourceQuery }
+  }
+  const parsed = EventFormSchema.safeParse(raw)
+  if (!parsed.success) {
+    return {
+      kind: 'invalid' as const,
+      raw,
+      values,
+      selectedSources,
+      errors: fieldErrorsOf(parsed.error),
+      sourceQuery,
+    }
+  }
+  return { kind: 'valid' as const, raw, values, selectedSources, input: parsed.data, sourceQuery }
+}
+
+/** Form strings for a saved event, to fill the edit form. */
+export function eventToFormValues(event: {
+  eventDate: string
+  datePrecision: string
+  custodyState: string | null
+  legalStage: string | null
+  releaseReason: string | null
+  certainty: string
+  location: string | null
+  description: string
+}): Record<string, string> {
+  const date =
+    event.datePrecision === 'year'
+      ? event.eventDate.slice(0, 4)
+      : event.datePrecision === 'month'
+        ? event.eventDate.slice(0, 7)
+        : event.eventDate
+  return {
+    eventDate: date,
+    datePrecision: event.datePrecision,
+    custodyState: event.custodyState ?? '',
+    legalStage: event.legalStage ?? '',
+    releaseReason: event.releaseReason ?? '',
+    certainty: event.certainty,
+    location: event.location ?? '',
+    description: event.description,
+  }
+}

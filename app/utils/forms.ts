@@ -1,0 +1,32 @@
+// Reading forms: FormData to a plain object (repeated names become arrays) and zod errors to the
+// per-field messages the form components show.
+import { z } from 'zod'
+import type { FieldErrors } from '~/components/form-fields'
+
+export function formToObject(
+  formData: FormData,
+  arrayFields: readonly string[] = [],
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === 'string')
+    result[key] = arrayFields.includes(key) ? values : values[0]
+  }
+  for (const key of arrayFields) result[key] ??= []
+  return result
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors
+}
+
+/** What was typed, as strings, to put back into the form after an error. */
+export function typedValues(raw: Record<string, unknown>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {}
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string') values[key] = value
+    else if (Array.isArray(value))
+      values[key] = value.filter((v): v is string => typeof v === 'string')
+  }
+  return values
+}
