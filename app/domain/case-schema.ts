@@ -8,6 +8,7 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} can be at most ${max} characters`)
+    .default('')
     .transform((value) => (value === '' ? null : value))
 
 const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
