@@ -31,6 +31,7 @@ const NAV = [
   { to: '/cases', label: 'Cases' },
   { to: '/documents', label: 'Documents' },
   { to: '/sources', label: 'Sources' },
+  { to: '/actors', label: 'Actors' },
   { to: '/actions', label: 'Actions' },
 ]
 
