@@ -212,36 +212,6 @@ export async function refreshDueCases(db: Kysely<Database>, today = todayIso()):
   return due.length
 }
 
-export function listCasesForUser(
-  db: Db,
-  { viewer, limit = 50, offset = 0 }: { viewer: Viewer; limit?: number; offset?: number },
-) {
-  return db
-    .selectFrom('cases')
-    .leftJoin('users as owner', 'owner.id', 'cases.ownerId')
-    .select([
-      'cases.id',
-      'cases.slug',
-      'cases.fullName',
-      'cases.displayName',
-      'cases.country',
-      'cases.riskLevel',
-      'cases.visibility',
-      'cases.currentCustodyState',
-      'cases.currentLegalStage',
-      'cases.detainedSince',
-      'cases.detainedSincePrecision',
-      'cases.updatedAt',
-      'owner.name as ownerName',
-    ])
-    .where(caseVisibleTo(viewer))
-    .orderBy('cases.updatedAt', 'desc')
-    .orderBy('cases.id')
-    .limit(limit)
-    .offset(offset)
-    .execute()
-}
-
 export async function countCasesByCustodyState(db: Db, { viewer }: { viewer: Viewer }) {
   return db
     .selectFrom('cases')

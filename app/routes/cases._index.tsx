@@ -1,33 +1,53 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CustodyBadge, LegalStageBadge } from '~/components/badges'
+import { CustodyBadge, LegalStageBadge, VisibilityBadge } from '~/components/badges'
+import { ActiveFilters, CaseFilterForm, IgnoredFilters } from '~/components/case-filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { formatTimestampDay, todayIso } from '~/domain/dates'
-import { daysInDetention } from '~/domain/status'
+import {
+  caseListSearch,
+  hasActiveFilters,
+  parseCaseListQuery,
+  SORT_LABELS,
+} from '~/domain/case-filters'
+import { formatPartialDate, todayIso } from '~/domain/dates'
+import { daysInDetention, type DetentionSummary } from '~/domain/status'
 import { labelOf } from '~/domain/vocabularies'
-import { listCasesForUser, refreshDueCases } from '~/models/case.server'
+import { refreshDueCases } from '~/models/case.server'
+import { countCaseFacets, listCasesForUser } from '~/models/case-list.server'
+import { can } from '~/domain/permissions'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { pageFrom } from '~/utils/request.server'
-
-const PAGE_SIZE = 50
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
   await refreshDueCases(db)
-  const page = pageFrom(new URL(request.url))
-  const rows = await listCasesForUser(db, {
-    viewer: user,
-    limit: PAGE_SIZE + 1,
-    offset: (page - 1) * PAGE_SIZE,
-  })
+  const query = parseCaseListQuery(new URL(request.url).searchParams)
+  const viewer = { id: user.id, role: user.role }
+  const [list, facets] = await Promise.all([
+    listCasesForUser(db, { viewer, filters: query.filters, sort: query.sort, page: query.page }),
+    countCaseFacets(db, { viewer, filters: query.filters }),
+  ])
   const today = todayIso()
+  // Formatted here, once, so the server and the browser cannot disagree: "24 Nov 2026".
+  const shortDay = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
   return {
-    page,
-    hasNext: rows.length > PAGE_SIZE,
-    cases: rows.slice(0, PAGE_SIZE).map((row) => ({
+    canCreate: can(user.role, 'update:case'),
+    // The page actually shown: a page past the end is answered with the last one.
+    query: { ...query, page: list.page },
+    filtered: hasActiveFilters(query.filters),
+    facets,
+    total: list.total,
+    pageCount: list.pageCount,
+    firstRow: list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1,
+    cases: list.cases.map((row) => ({
       ...row,
+      updatedOn: shortDay.format(row.updatedAt),
       detention: daysInDetention(
         row.detainedSince && row.detainedSincePrecision
           ? { date: row.detainedSince, precision: row.detainedSincePrecision }
@@ -38,67 +58,142 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+function DetentionDays({ detention }: { detention: DetentionSummary | null }) {
+  if (!detention) return <span className="muted">—</span>
+  return (
+    <>
+      {detention.atLeast ? (
+        <>
+          <span aria-hidden="true">≥ </span>
+          <span className="visually-hidden">at least </span>
+        </>
+      ) : null}
+      {detention.days}
+      <span className="case-table__since">since {formatPartialDate(detention.since)}</span>
+    </>
+  )
+}
+
 export default function CasesPage() {
-  const { cases, page, hasNext } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { query, facets, cases, total, pageCount, firstRow, filtered, canCreate } = data
+  const lastRow = firstRow + cases.length - 1
+  const pageLink = (page: number) => `/cases${caseListSearch(query, { page })}`
   return (
     <section aria-labelledby="cases-title">
       <div className="page-heading">
         <h1 id="cases-title">Cases</h1>
+        {canCreate ? (
+          <Link to="/cases/new" className="button button--primary">
+            New case
+          </Link>
+        ) : null}
       </div>
-      {cases.length === 0 ? (
-        <p className="empty-state">No cases yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Cases you can see, most recently updated first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Days in detention</th>
-                <th scope="col">Country</th>
-                <th scope="col">Risk</th>
-                <th scope="col">Last update</th>
-                <th scope="col">Owner</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <Link to={`/cases/${row.slug}`}>{row.fullName}</Link>
-                  </th>
-                  <td>
-                    <CustodyBadge state={row.currentCustodyState} />{' '}
-                    <LegalStageBadge stage={row.currentLegalStage} />
-                  </td>
-                  <td className="numeric">
-                    {row.detention
-                      ? `${row.detention.atLeast ? '≥ ' : ''}${row.detention.days}`
-                      : '—'}
-                  </td>
-                  <td>{row.country ?? '—'}</td>
-                  <td>{labelOf(row.riskLevel)}</td>
-                  <td>{formatTimestampDay(row.updatedAt)}</td>
-                  <td>{row.ownerName ?? 'Unassigned'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <div className="case-list">
+        <CaseFilterForm key={caseListSearch(query)} query={query} facets={facets} />
+        <div className="case-list__results">
+          <IgnoredFilters ignored={query.ignored} />
+          <div className="case-list__bar">
+            <p className="case-list__count" role="status">
+              {total === 0 ? 'No cases' : `Showing ${firstRow}–${lastRow} of ${total}`}
+            </p>
+            <ActiveFilters query={query} facets={facets} />
+          </div>
+          {total === 0 ? (
+            <div className="panel case-list__empty">
+              {filtered ? (
+                <p>
+                  No cases match — <Link to="/cases">clear filters</Link>
+                </p>
+              ) : (
+                <p>No cases yet.</p>
+              )}
+            </div>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table case-table">
+                <caption className="visually-hidden">
+                  Cases you can see, sorted by {SORT_LABELS[query.sort].toLowerCase()}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="numeric">
+                      Days in detention
+                    </th>
+                    <th scope="col">Country</th>
+                    <th scope="col">Risk</th>
+                    <th scope="col">Last update</th>
+                    <th scope="col">Owner</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cases.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row">
+                        <Link to={`/cases/${row.slug}`}>{row.fullName}</Link>
+                        {row.visibility === 'restricted' ? (
+                          <>
+                            {' '}
+                            <VisibilityBadge visibility={row.visibility} />
+                          </>
+                        ) : null}
+                      </th>
+                      <td>
+                        <span className="case-table__status">
+                          <CustodyBadge state={row.currentCustodyState} />
+                          <LegalStageBadge stage={row.currentLegalStage} />
+                        </span>
+                      </td>
+                      <td className="numeric">
+                        <DetentionDays detention={row.detention} />
+                      </td>
+                      <td>{row.country ?? <span className="muted">—</span>}</td>
+                      <td>
+                        <span className={`badge badge--risk-${row.riskLevel}`}>
+                          {labelOf(row.riskLevel)}
+                        </span>
+                      </td>
+                      <td className="case-table__date">
+                        <time dateTime={new Date(row.updatedAt).toISOString()}>
+                          {row.updatedOn}
+                        </time>
+                      </td>
+                      <td>{row.ownerName ?? <span className="muted">Unassigned</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pageCount > 1 ? (
+            <nav aria-label="Pagination" className="pagination">
+              {query.page > 1 ? (
+                <Link to={pageLink(query.page - 1)} rel="prev">
+                  ← Previous
+                </Link>
+              ) : null}
+              <span>
+                Page {query.page} of {pageCount}
+              </span>
+              {query.page < pageCount ? (
+                <Link to={pageLink(query.page + 1)} rel="next">
+                  Next →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </div>
-      )}
-      <nav aria-label="Pagination" className="pagination">
-        {page > 1 ? <Link to={`?page=${page - 1}`}>← Previous</Link> : null}
-        <span>Page {page}</span>
-        {hasNext ? <Link to={`?page=${page + 1}`}>Next →</Link> : null}
-      </nav>
+      </div>
     </section>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Cases · Case tracker' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const q = data?.query.filters.q
+  return [{ title: q ? `Cases matching “${q}” · Case tracker` : 'Cases · Case tracker' }]
+}
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />
