@@ -38,8 +38,9 @@ test('filters show their counts, survive a reload, and a filter that matches not
   const assertNoErrors = failOnConsoleErrors(page)
   await signIn(page, 'viewer', '/cases')
   const custody = page.getByLabel('Custody state', { exact: true })
-  await expect(custody.locator('option', { hasText: 'Detained (1)' })).toHaveCount(1)
-  await expect(custody.locator('option', { hasText: 'Released (0)' })).toHaveCount(1)
+  // Other spec files add cases to the same database, so only shapes are certain here.
+  await expect(custody.locator('option', { hasText: /^Detained \(\d+\)$/ })).toHaveCount(1)
+  await expect(custody.locator('option', { hasText: 'Deceased (0)' })).toHaveCount(1)
   await custody.selectOption('detained')
   await page.getByLabel('Country', { exact: true }).selectOption('Russia')
   await page.getByLabel('Sort by', { exact: true }).selectOption('detention')
@@ -56,9 +57,9 @@ test('filters show their counts, survive a reload, and a filter that matches not
   await expect(page.getByLabel('Country', { exact: true })).toHaveValue('Russia')
   await expect(page.getByLabel('Sort by', { exact: true })).toHaveValue('detention')
 
-  await page.getByLabel('Custody state', { exact: true }).selectOption('released')
+  await page.getByLabel('Custody state', { exact: true }).selectOption('deceased')
   await page.getByRole('button', { name: 'Apply' }).click()
-  await expect(page).toHaveURL(/custody=released/)
+  await expect(page).toHaveURL(/custody=deceased/)
   await expect(page.getByText('No cases match — clear filters')).toBeVisible()
   await expect(page.getByRole('table')).toHaveCount(0)
   await page.screenshot({ path: 'test-results/screens/case-list-empty.png', fullPage: true })
