@@ -1,0 +1,217 @@
+import { Form, Link, useNavigation } from '@remix-run/react'
+import { formatTimestamp } from '~/domain/dates'
+import {
+  DATE_PRECISIONS,
+  RELIABILITIES,
+  SOURCE_KINDS,
+  labelOf,
+  type Reliability,
+} from '~/domain/vocabularies'
+import type { Conflict } from './conflict-notice'
+import { FormErrorSummary, SelectField, TextField, type FieldErrors } from './form-fields'
+
+export type FormDefaults = Record<string, string | string[] | undefined>
+
+/**
+ * Shown when someone else saved the record first: nothing was saved, what was typed stays in the
+ * form. The case form's ConflictNotice speaks of "this case"; this one names what it is about.
+ */
+export function RecordConflictNotice({ conflict, what }: { conflict: Conflict; what: string }) {
+  return (
+    <section className="alert alert--error conflict" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title" className="conflict__title">
+        This {what} was changed by {conflict.changedBy} at {formatTimestamp(conflict.changedAt)}
+      </h2>
+      <p>
+        Nothing was saved. Your version is still in the form below. Compare it with what is saved
+        now, then save again to replace it, or cancel to keep the saved version.
+      </p>
+      {conflict.differences.length > 0 ? (
+        <table className="data-table data-table--compact conflict__table">
+          <caption className="visually-hidden">Fields that differ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Saved now</th>
+              <th scope="col">You typed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflict.differences.map((d) => (
+              <tr key={d.field}>
+                <th scope="row">{d.label}</th>
+                <td>{d.saved || '—'}</td>
+                <td>{d.typed || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>The saved values are the same as yours.</p>
+      )}
+    </section>
+  )
+}
+
+const RELIABILITY_TONE: Record<Reliability, string> = {
+  high: 'badge--ok',
+  medium: 'badge--neutral',
+  low: 'badge--warn',
+  unverified: 'badge--outline',
+}
+
+export function ReliabilityBadge({
+  reliability,
+  named = false,
+}: {
+  reliability: Reliability
+  named?: boolean
+}) {
+  return (
+    <span className={`badge ${RELIABILITY_TONE[reliability]}`}>
+      {named ? 'Reliability: ' : null}
+      {labelOf(reliability)}
+    </span>
+  )
+}
+
+export type DuplicateUrl = { id: number; title: string }
+
+/** Every field of a source. Values are what was saved, or what was typed before an error. */
+export function SourceForm({
+  defaults,
+  errors,
+  duplicate,
+  version,
+  conflict,
+  submitLabel,
+  cancelTo,
+}: {
+  defaults: FormDefaults
+  errors?: FieldErrors
+  duplicate?: DuplicateUrl | null
+  version?: number
+  conflict?: Conflict | null
+  submitLabel: string
+  cancelTo: string
+}) {
+  const navigation = useNavigation()
+  const text = (name: string) =>
+    typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
+  return (
+    <Form
+      method="post"
+      className="form form--wide"
+      noValidate
+      key={JSON.stringify([defaults, version])}
+    >
+      <FormErrorSummary errors={errors} />
+      {duplicate ? (
+        <div className="alert alert--error" role="alert">
+          This URL is already in the library as{' '}
+          <Link to={`/sources/${duplicate.id}`}>“{duplicate.title}”</Link>. Nothing was saved: cite
+          that source instead, or correct the URL.
+        </div>
+      ) : null}
+      {conflict ? <RecordConflictNotice conflict={conflict} what="source" /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {errors?.version ? <p className="field__error">{errors.version[0]}</p> : null}
+      <fieldset className="form-section">
+        <legend>What it is</legend>
+        <TextField
+          name="title"
+          label="Title"
+          required
+          errors={errors}
+          defaultValue={text('title')}
+          maxLength={1000}
+        />
+        <TextField
+          name="publisher"
+          label="Publisher"
+          errors={errors}
+          defaultValue={text('publisher')}
+          maxLength={300}
+        />
+        <div className="field-row">
+          <TextField
+            name="publishedOn"
+            label="Published"
+            hint="YYYY-MM-DD, YYYY-MM or YYYY."
+            errors={errors}
+            defaultValue={text('publishedOn')}
+            maxLength={10}
+            placeholder="2023-02-16"
+          />
+          <SelectField
+            name="publishedPrecision"
+            label="Precision"
+            hint="How much of the date is known."
+            options={DATE_PRECISIONS}
+            errors={errors}
+            defaultValue={text('publishedPrecision') || 'day'}
+          />
+        </div>
+        <div className="field-row">
+          <SelectField
+            name="kind"
+            label="Kind"
+            required
+            options={SOURCE_KINDS}
+            errors={errors}
+            defaultValue={text('kind') || 'news'}
+          />
+          <SelectField
+            name="reliability"
+            label="Reliability"
+            required
+            options={RELIABILITIES}
+            errors={errors}
+            defaultValue={text('reliability') || 'unverified'}
+          />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Where to find it</legend>
+        <TextField
+          name="url"
+          label="URL"
+          type="url"
+          hint="Starting with http:// or https://. Leave empty if the link is lost: the source shows “link missing”."
+          errors={errors}
+          defaultValue={text('url')}
+          maxLength={2000}
+        />
+        <TextField
+          name="archivedUrl"
+          label="Archived URL"
+          type="url"
+          hint="A copy in a web archive, e.g. https://web.archive.org/…"
+          errors={errors}
+          defaultValue={text('archivedUrl')}
+          maxLength={2000}
+        />
+        <TextField
+          name="accessedOn"
+          label="Accessed on"
+          hint="YYYY-MM-DD: the day someone last checked the page."
+          errors={errors}
+          defaultValue={text('accessedOn')}
+          maxLength={10}
+        />
+      </fieldset>
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={navigation.state === 'submitting'}
+        >
+          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
+        </button>
+        <Link to={cancelTo} className="button">
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,432 @@
+// The source library: the filtered list, a source with everything that cites it (only what the
+// reader may see), and adding, editing and deleting sources, each write with its audit row.
+import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import type { Database } from '../../db/schema'
+import {
+  SEARCH_FOLD,
+  SOURCE_FIELDS,
+  SOURCE_PAGE_SIZE,
+  containsPattern,
+  searchWords,
+  urlVariants,
+  type SourceFields,
+  type SourceListQuery,
+} from '../domain/source-schema'
+import { diffFields, writeAudit, type Actor } from './audit.server'
+import { caseVisibleTo, type Viewer } from './case-visibility.server'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** `column` lower-cased without accents, as foldSearchText folds what is typed. */
+export function folded(column: string) {
+  return sql<string>`translate(lower(${sql.ref(column)}), ${SEARCH_FOLD.from}, ${SEARCH_FOLD.to})`
+}
+
+// What a viewer may not see: documents and actions linked to a case hidden from them. A citation of
+// such a record, or of a hidden case or its events, is never listed nor counted.
+const visibleCaseIds = (db: Db, viewer: Viewer) =>
+  db.selectFrom('cases').select('cases.id').where(caseVisibleTo(viewer))
+
+export const hiddenDocumentIds = (db: Db, viewer: Viewer) =>
+  db
+    .selectFrom('documentCases')
+    .select('documentCases.documentId')
+    .where('documentCases.caseId', 'not in', visibleCaseIds(db, viewer))
+
+export const hiddenActionIds = (db: Db, viewer: Viewer) =>
+  db
+    .selectFrom('actionCases')
+    .select('actionCases.actionId')
+    .where('actionCases.caseId', 'not in', visibleCaseIds(db, viewer))
+
+export function citationVisibleTo(db: Db, viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'citations'>) => {
+    if (viewer.role === 'admin') return sql<SqlBool>`true`
+    const hiddenDocuments = hiddenDocumentIds(db, viewer)
+    const visibleEvents = db
+      .selectFrom('statusEvents')
+      .select('statusEvents.id')
+      .where('statusEvents.caseId', 'in', visibleCaseIds(db, viewer))
+    const hiddenQuotes = db
+      .selectFrom('documentQuotes')
+      .select('documentQuotes.id')
+      .where('documentQuotes.documentId', 'in', hiddenDocuments)
+    return eb.and([
+      eb.or([
+        eb('citations.caseId', 'is', null),
+        eb('citations.caseId', 'in', visibleCaseIds(db, viewer)),
+      ]),
+      eb.or([
+        eb('citations.statusEventId', 'is', null),
+        eb('citations.statusEventId', 'in', visibleEvents),
+      ]),
+      eb.or([
+        eb('citations.documentId', 'is', null),
+        eb('citations.documentId', 'not in', hiddenDocuments),
+      ]),
+      eb.or([
+        eb('citations.documentQuoteId', 'is', null),
+        eb('citations.documentQuoteId', 'not in', hiddenQuotes),
+      ]),
+      eb.or([
+        eb('citations.advocacyActionId', 'is', null),
+        eb('citations.advocacyActionId', 'not in', hiddenActionIds(db, viewer)),
+      ]),
+    ])
+  }
+}
+
+/** One page of the library, filtered, newest publication first, with how often each is cited. */
+export async function listSources(
+  db: Db,
+  {
+    query,
+    viewer,
+    pageSize = SOURCE_PAGE_SIZE,
+  }: { query: SourceListQuery; viewer: Viewer; pageSize?: number },
+) {
+  let rows = db.selectFrom('sources').select((eb) => [
+    'sources.id',
+    'sources.title',
+    'sources.publisher',
+    'sources.publishedOn',
+    'sources.publishedPrecision',
+    'sources.url',
+    'sources.kind',
+    'sources.reliability',
+    sql<number>`(${eb
+      .selectFrom('citations')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .whereRef('citations.sourceId', '=', 'sources.id')
+      .where(citationVisibleTo(db, viewer))})`.as('citedCount'),
+    sql<number>`(count(*) over ())::int`.as('total'),
+  ])
+  for (const word of searchWords(query.q)) {
+    const pattern = containsPattern(word)
+    rows = rows.where((eb) =>
+      eb.or([
+        eb(folded('sources.title'), 'like', pattern),
+        eb(folded('sources.publisher'), 'like', pattern),
+        eb(folded('sources.url'), 'like', pattern),
+      ]),
+    )
+  }
+  if (query.kind) rows = rows.where('sources.kind', '=', query.kind)
+  if (query.reliability) rows = rows.where('sources.reliability', '=', query.reliability)
+  if (query.publisher) rows = rows.where('sources.publisher', '=', query.publisher)
+  if (query.year)
+    rows = rows.where(
+      sql<number>`extract(year from ${sql.ref('sources.publishedOn')})`,
+      '=',
+      query.year,
+    )
+  const page = await rows
+    .orderBy(sql`${sql.ref('sources.publishedOn')} desc nulls last`)
+    .orderBy('sources.id', 'desc')
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize)
+    .execute()
+  const total = page[0]?.total ?? 0
+  return { sources: page.map(({ total: _, ...row }) => row), total, pageSize }
+}
+
+/** The values the publisher and year filters offer: those the library holds. One statement. */
+export async function sourceFilterOptions(db: Db) {
+  const year = sql<number>`extract(year from ${sql.ref('sources.publishedOn')})::int`
+  const row = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('sources')
+          .select('sources.publisher')
+          .where('sources.publisher', 'is not', null)
+          .groupBy('sources.publisher')
+          .orderBy('sources.publisher')
+          .limit(500),
+      ).as('publishers'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('sources')
+          .select(year.as('year'))
+          .where('sources.publishedOn', 'is not', null)
+          .groupBy(year)
+          .orderBy(year, 'desc'),
+      ).as('years'),
+    ])
+    .executeTakeFirstOrThrow()
+  return {
+    publishers: row.publishers.map((p) => p.publisher).filter((p): p is string => p !== null),
+    years: row.years.map((y) => y.year),
+  }
+}
+
+/**
+ * A source and everything citing it that the viewer may see — cases, events (with their case),
+ * documents, quotes, actions — in one statement; `citationCount` counts every citation, seen or
+ * not, and serves only to refuse a deletion.
+ */
+export function getSourcePage(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
+  const citing = (eb: ExpressionBuilder<Database, 'sources'>) =>
+    eb
+      .selectFrom('citations')
+      .whereRef('citations.sourceId', '=', 'sources.id')
+      .where(citationVisibleTo(db, viewer))
+  return db
+    .selectFrom('sources')
+    .leftJoin('users as editor', 'editor.id', 'sources.updatedBy')
+    .selectAll('sources')
+    .select((eb) => [
+      'editor.name as updatedByName',
+      sql<number>`(${eb
+        .selectFrom('citations')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('citations.sourceId', '=', 'sources.id')})`.as('citationCount'),
+      jsonArrayFrom(
+        citing(eb)
+          .innerJoin('cases', 'cases.id', 'citations.caseId')
+          .select(['citations.id', 'citations.locator', 'cases.slug', 'cases.fullName'])
+          .orderBy('cases.fullName'),
+      ).as('cases'),
+      jsonArrayFrom(
+        citing(eb)
+          .innerJoin('statusEvents as event', 'event.id', 'citations.statusEventId')
+          .innerJoin('cases', 'cases.id', 'event.caseId')
+          .select([
+            'citations.id',
+            'citations.locator',
+            'event.eventDate',
+            'event.datePrecision',
+            'event.custodyState',
+            'event.legalStage',
+            'event.certainty',
+            'event.description',
+            'cases.slug',
+            'cases.fullName',
+          ])
+          .orderBy('cases.fullName')
+          .orderBy('event.eventDate'),
+      ).as('events'),
+      jsonArrayFrom(
+        citing(eb)
+          .innerJoin('documents', 'documents.id', 'citations.documentId')
+          .select([
+            'citations.id',
+            'citations.locator',
+            'documents.id as documentId',
+            'documents.kind',
+            'documents.title',
+            'documents.documentDate',
+            'documents.datePrecision',
+          ])
+          .orderBy('documents.documentDate', 'desc'),
+      ).as('documents'),
+      jsonArrayFrom(
+        citing(eb)
+          .innerJoin('documentQuotes as quote', 'quote.id', 'citations.documentQuoteId')
+          .innerJoin('documents', 'documents.id', 'quote.documentId')
+          .leftJoin('actors', 'actors.id', 'quote.actorId')
+          .select([
+            'citations.id',
+            'quote.body',
+            'quote.speakerLabel',
+            'actors.id as actorId',
+            'actors.name as actorName',
+            'documents.id as documentId',
+            'documents.title as documentTitle',
+          ])
+          .orderBy('documents.id')
+          .orderBy('quote.position'),
+      ).as('quotes'),
+      jsonArrayFrom(
+        citing(eb)
+          .innerJoin('advocacyActions as action', 'action.id', 'citations.advocacyActionId')
+          .leftJoin('actors', 'actors.id', 'action.actorId')
+          .select([
+            'citations.id',
+            'action.kind',
+            'action.title',
+            'action.actionDate',
+            'action.datePrecision',
+            'actors.name as actorName',
+          ])
+          .orderBy('action.actionDate', 'desc'),
+      ).as('actions'),
+    ])
+    .where('sources.id', '=', id)
+    .executeTakeFirst()
+}
+
+export type SourcePage = NonNullable<Awaited<ReturnType<typeof getSourcePage>>>
+
+export function getSource(db: Db, id: number) {
+  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** A source already in the library under any spelling of this URL (see urlVariants). */
+export function findSourceByUrl(db: Db, { url, exceptId }: { url: string; exceptId?: number }) {
+  let query = db.selectFrom('sources').select(['id', 'title']).where('url', 'in', urlVariants(url))
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
+  return query.orderBy('id').executeTakeFirst()
+}
+
+type DuplicateUrl = { ok: false; reason: 'duplicate_url'; existing: { id: number; title: string } }
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+
+/**
+ * Runs a write that may store a URL; a URL already in the library (checked first, and again if a
+ * concurrent save won the race to the unique index) is reported instead of saved.
+ */
+async function unlessUrlTaken<T>(
+  db: Kysely<Database>,
+  { url, exceptId }: { url: string | null; exceptId?: number },
+  write: () => Promise<T>,
+): Promise<T | DuplicateUrl> {
+  const duplicate = async () => {
+    const existing = url ? await findSourceByUrl(db, { url, exceptId }) : undefined
+    return existing ? { ok: false as const, reason: 'duplicate_url' as const, existing } : null
+  }
+  const before = await duplicate()
+  if (before) return before
+  try {
+    return await write()
+  } catch (error) {
+    const after = isUniqueViolation(error) ? await duplicate() : null
+    if (after) return after
+    throw error
+  }
+}
+
+/** Adds a source and its audit row in one transaction; a trx-taking form for composed writes. */
+export async function insertSource(
+  trx: Db,
+  { actor, fields }: { actor: Actor; fields: SourceFields },
+) {
+  const created = await trx
+    .insertInto('sources')
+    .values({
+      ...fields,
+      urlMissing: fields.url === null,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await writeAudit(trx, {
+    actor,
+    entity: 'source',
+    entityId: created.id,
+    action: 'create',
+    changes: diffFields(null, fields, { fields: SOURCE_FIELDS }),
+  })
+  return created
+}
+
+export function createSource(
+  db: Kysely<Database>,
+  { actor, fields }: { actor: Actor; fields: SourceFields },
+): Promise<{ ok: true; id: number } | DuplicateUrl> {
+  return unlessUrlTaken(db, { url: fields.url }, async () => {
+    const created = await db.transaction().execute((trx) => insertSource(trx, { actor, fields }))
+    return { ok: true as const, id: created.id }
+  })
+}
+
+function getSourceWithEditor(db: Db, id: number) {
+  return db
+    .selectFrom('sources')
+    .leftJoin('users as editor', 'editor.id', 'sources.updatedBy')
+    .selectAll('sources')
+    .select('editor.name as updatedByName')
+    .where('sources.id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+
+export type SourceStale = {
+  ok: false
+  reason: 'stale'
+  current: Awaited<ReturnType<typeof getSourceWithEditor>>
+}
+
+/** Saves a source if nobody saved it since `version` was read; a stale save changes nothing. */
+export function updateSource(
+  db: Kysely<Database>,
+  {
+    actor,
+    id,
+    version,
+    fields,
+  }: { actor: Actor; id: number; version: number; fields: SourceFields },
+): Promise<{ ok: true } | SourceStale | DuplicateUrl> {
+  return unlessUrlTaken(db, { url: fields.url, exceptId: id }, () =>
+    db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('sources')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirstOrThrow()
+      const stale = async () => ({
+        ok: false as const,
+        reason: 'stale' as const,
+        current: await getSourceWithEditor(trx, id),
+      })
+      if (before.version !== version) return stale()
+      const updated = await trx
+        .updateTable('sources')
+        .set({
+          ...fields,
+          urlMissing: fields.url === null,
+          updatedAt: new Date(),
+          updatedBy: actor.userId,
+          version: sql`version + 1`,
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returning('id')
+        .executeTakeFirst()
+      if (!updated) return stale()
+      await writeAudit(trx, {
+        actor,
+        entity: 'source',
+        entityId: id,
+        action: 'update',
+        changes: diffFields(before, fields, { fields: SOURCE_FIELDS }),
+      })
+      return { ok: true as const }
+    }),
+  )
+}
+
+/**
+ * Deletes a source nothing cites. The row lock makes a citation added meanwhile wait (its foreign
+ * key needs a share lock on this row), so the count cannot be outdated when the row goes.
+ */
+export function deleteSource(db: Kysely<Database>, { actor, id }: { actor: Actor; id: number }) {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('sources')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!before) return { ok: false as const, reason: 'not_found' as const }
+    const { n } = await trx
+      .selectFrom('citations')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('sourceId', '=', id)
+      .executeTakeFirstOrThrow()
+    if (n > 0) return { ok: false as const, reason: 'cited' as const, citationCount: n }
+    await trx.deleteFrom('sources').where('id', '=', id).execute()
+    await writeAudit(trx, {
+      actor,
+      entity: 'source',
+      entityId: id,
+      action: 'delete',
+      changes: diffFields(before, null, { fields: SOURCE_FIELDS }),
+    })
+    return { ok: true as const }
+  })
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import type { Conflict } from '~/components/conflict-notice'
+import type { FieldErrors } from '~/components/form-fields'
+import { SourceForm, type DuplicateUrl } from '~/components/source-form'
+import { VersionSchema } from '~/domain/case-schema'
+import {
+  SOURCE_FIELD_LABELS,
+  SourceFormSchema,
+  formDifferences,
+  sourceToFormValues,
+} from '~/domain/source-schema'
+import { getSource, updateSource } from '~/models/source-library.server'
+import { requirePermission } from '~/utils/auth.server'
+import { idParam } from '~/utils/case-access.server'
+import { getDb } from '~/utils/db.server'
+import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { auditActor } from '~/utils/request.server'
+
+async function requireSource(request: Request, sourceId: string | undefined) {
+  const user = await requirePermission(request, 'update:case')
+  const db = await getDb()
+  const source = await getSource(db, idParam(sourceId))
+  if (!source) throw new Response('Not found', { status: 404 })
+  return { user, db, source }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { source } = await requireSource(request, params.sourceId)
+  return {
+    id: source.id,
+    title: source.title,
+    version: source.version,
+    values: sourceToFormValues(source),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, source } = await requireSource(request, params.sourceId)
+  const raw = formToObject(await request.formData())
+  const values = typedValues(raw)
+  const version = VersionSchema.safeParse(raw)
+  const parsed = SourceFormSchema.safeParse(raw)
+  type Answer = {
+    errors: FieldErrors
+    version: number
+    duplicate: DuplicateUrl | null
+    conflict: Conflict | null
+  }
+  const answer = (status: number, extra: Partial<Answer>) => {
+    const base: Answer = { errors: {}, version: source.version, duplicate: null, conflict: null }
+    return data({ ...base, ...extra, values }, { status })
+  }
+  if (!version.success || !parsed.success) {
+    const errors = {
+      ...(version.success ? {} : fieldErrorsOf(version.error)),
+      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+    }
+    return answer(400, { errors })
+  }
+  const result = await updateSource(db, {
+    actor: auditActor(request, user),
+    id: source.id,
+    version: version.data.version,
+    fields: parsed.data,
+  })
+  if (result.ok) return redirect(`/sources/${source.id}`)
+  if (result.reason === 'duplicate_url') return answer(409, { duplicate: result.existing })
+  // The form now carries the current version: saving again deliberately replaces what is saved.
+  return answer(409, {
+    version: result.current.version,
+    conflict: {
+      changedBy: result.current.updatedByName ?? 'someone',
+      changedAt: new Date(result.current.updatedAt).toISOString(),
+      differences: formDifferences(SOURCE_FIELD_LABELS, sourceToFormValues(result.current), values),
+    },
+  })
+}
+
+export default function EditSourcePage() {
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="edit-source-title" className="narrow">
+      <p className="breadcrumb">
+        <Link to={`/sources/${loaded.id}`}>← Back to the source</Link>
+      </p>
+      <h1 id="edit-source-title">Edit source</h1>
+      <SourceForm
+        defaults={actionData?.values ?? loaded.values}
+        errors={actionData?.errors}
+        duplicate={actionData?.duplicate}
+        version={actionData?.version ?? loaded.version}
+        conflict={actionData?.conflict}
+        submitLabel="Save changes"
+        cancelTo={`/sources/${loaded.id}`}
+      />
+    </section>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `Edit “${loaded.title}” · Case tracker` : 'Edit source · Case tracker' },
+]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
