@@ -8,7 +8,8 @@ import {
   TextField,
   type FieldErrors,
 } from './form-fields'
-import { RecordConflictNotice, type FormDefaults } from './source-form'
+import { ConflictNotice } from './conflict-notice'
+import type { FormDefaults } from './source-form'
 
 /** Every field of an actor. Values are what was saved, or what was typed before an error. */
 export function ActorForm({
@@ -37,7 +38,7 @@ export function ActorForm({
       key={JSON.stringify([defaults, version])}
     >
       <FormErrorSummary errors={errors} />
-      {conflict ? <RecordConflictNotice conflict={conflict} what="actor" /> : null}
+      {conflict ? <ConflictNotice conflict={conflict} what="actor" /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {errors?.version ? <p className="field__error">{errors.version[0]}</p> : null}
       <fieldset className="form-section">

@@ -8,11 +8,11 @@ export type Conflict = {
 }
 
 /** Shown when someone else saved first: nothing was saved, what was typed is kept in the form. */
-export function ConflictNotice({ conflict }: { conflict: Conflict }) {
+export function ConflictNotice({ conflict, what = 'case' }: { conflict: Conflict; what?: string }) {
   return (
     <section className="alert alert--error conflict" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title" className="conflict__title">
-        This case was changed by {conflict.changedBy} at {formatTimestamp(conflict.changedAt)}
+        This {what} was changed by {conflict.changedBy} at {formatTimestamp(conflict.changedAt)}
       </h2>
       <p>
         Nothing was saved. Your version is still in the form below. Compare it with what is saved

@@ -75,7 +75,7 @@ export function EventForm({
   return (
     <Form method="post" className="form form--wide" noValidate key={formKey}>
       <FormErrorSummary errors={errors} />
-      {conflict ? <ConflictNotice conflict={conflict} /> : null}
+      {conflict ? <ConflictNotice conflict={conflict} what="event" /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {errors?.version ? <p className="field__error">{errors.version[0]}</p> : null}
       <fieldset className="form-section">

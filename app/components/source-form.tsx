@@ -1,5 +1,4 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { formatTimestamp } from '~/domain/dates'
 import {
   DATE_PRECISIONS,
   RELIABILITIES,
@@ -7,51 +6,10 @@ import {
   labelOf,
   type Reliability,
 } from '~/domain/vocabularies'
-import type { Conflict } from './conflict-notice'
+import { ConflictNotice, type Conflict } from './conflict-notice'
 import { FormErrorSummary, SelectField, TextField, type FieldErrors } from './form-fields'
 
 export type FormDefaults = Record<string, string | string[] | undefined>
-
-/**
- * Shown when someone else saved the record first: nothing was saved, what was typed stays in the
- * form. The case form's ConflictNotice speaks of "this case"; this one names what it is about.
- */
-export function RecordConflictNotice({ conflict, what }: { conflict: Conflict; what: string }) {
-  return (
-    <section className="alert alert--error conflict" role="alert" aria-labelledby="conflict-title">
-      <h2 id="conflict-title" className="conflict__title">
-        This {what} was changed by {conflict.changedBy} at {formatTimestamp(conflict.changedAt)}
-      </h2>
-      <p>
-        Nothing was saved. Your version is still in the form below. Compare it with what is saved
-        now, then save again to replace it, or cancel to keep the saved version.
-      </p>
-      {conflict.differences.length > 0 ? (
-        <table className="data-table data-table--compact conflict__table">
-          <caption className="visually-hidden">Fields that differ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Saved now</th>
-              <th scope="col">You typed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.differences.map((d) => (
-              <tr key={d.field}>
-                <th scope="row">{d.label}</th>
-                <td>{d.saved || '—'}</td>
-                <td>{d.typed || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>The saved values are the same as yours.</p>
-      )}
-    </section>
-  )
-}
 
 const RELIABILITY_TONE: Record<Reliability, string> = {
   high: 'badge--ok',
@@ -113,7 +71,7 @@ export function SourceForm({
           that source instead, or correct the URL.
         </div>
       ) : null}
-      {conflict ? <RecordConflictNotice conflict={conflict} what="source" /> : null}
+      {conflict ? <ConflictNotice conflict={conflict} what="source" /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {errors?.version ? <p className="field__error">{errors.version[0]}</p> : null}
       <fieldset className="form-section">
