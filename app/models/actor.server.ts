@@ -14,7 +14,7 @@ import {
 import { containsPattern, searchWords } from '../domain/source-schema'
 import { diffFields, writeAudit, type Actor } from './audit.server'
 import type { Viewer } from './case-visibility.server'
-import { folded, hiddenActionIds, hiddenDocumentIds } from './source-library.server'
+import { folded, hiddenActionIds, hiddenDocumentIds } from './record-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
