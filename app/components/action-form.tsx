@@ -1,0 +1,313 @@
+// The advocacy-action form, for recording and editing. Like the event form, finding sources submits
+// the form with intent "find-sources": the server answers with matches and everything typed, so it
+// works without JavaScript and loses nothing.
+import { Form, Link, useNavigation } from '@remix-run/react'
+import { formatPartialDate } from '~/domain/dates'
+import {
+  ACTION_KINDS,
+  ACTION_RESPONSES,
+  DATE_PRECISIONS,
+  labelOf,
+  type DatePrecision,
+} from '~/domain/vocabularies'
+import { ConflictNotice, type Conflict } from './conflict-notice'
+import {
+  FormErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type FieldErrors,
+} from './form-fields'
+
+export type SourceOption = {
+  id: number
+  title: string
+  publisher: string | null
+  publishedOn: string | null
+  publishedPrecision: DatePrecision | null
+  url: string | null
+}
+
+export type ActionFormOptions = {
+  actors: { id: number; name: string; kind: string }[]
+  cases: { id: number; slug: string; fullName: string; country: string | null }[]
+  documents: {
+    id: number
+    title: string
+    kind: string
+    documentDate: string | null
+    datePrecision: DatePrecision | null
+  }[]
+}
+
+function SourceCheckbox({ source, checked }: { source: SourceOption; checked: boolean }) {
+  return (
+    <label className="source-option">
+      <input type="checkbox" name="sourceIds" value={source.id} defaultChecked={checked} />
+      <span>
+        <strong>{source.publisher ?? 'Unknown publisher'}</strong>, “{source.title}”
+        {source.publishedOn && source.publishedPrecision
+          ? `, ${formatPartialDate({ date: source.publishedOn, precision: source.publishedPrecision })}`
+          : null}
+        {source.url ? <span className="muted source-option__url"> {source.url}</span> : null}
+      </span>
+    </label>
+  )
+}
+
+export function ActionForm({
+  defaults,
+  errors,
+  options,
+  selectedSources,
+  foundSources,
+  sourceQuery,
+  version,
+  conflict,
+  submitLabel,
+  cancelTo,
+}: {
+  defaults: Record<string, string | string[] | undefined>
+  errors?: FieldErrors
+  options: ActionFormOptions
+  selectedSources: SourceOption[]
+  foundSources?: SourceOption[] | null
+  sourceQuery?: string
+  version?: number
+  conflict?: Conflict | null
+  submitLabel: string
+  cancelTo: string
+}) {
+  const navigation = useNavigation()
+  const text = (name: string) =>
+    typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
+  const linked = new Set(Array.isArray(defaults.caseIds) ? defaults.caseIds : [])
+  const selectedIds = new Set(selectedSources.map((s) => s.id))
+  const actorOptions = options.actors.map((a) => ({
+    value: String(a.id),
+    label: `${a.name} (${labelOf(a.kind)})`,
+  }))
+  const formKey = JSON.stringify([defaults, version, [...selectedIds]])
+  return (
+    <Form method="post" className="form form--wide" noValidate key={formKey}>
+      <FormErrorSummary errors={errors} />
+      {conflict ? <ConflictNotice conflict={conflict} what="action" /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <fieldset className="form-section">
+        <legend>What was done</legend>
+        <div className="field-row">
+          <SelectField
+            name="kind"
+            label="Kind of action"
+            required
+            options={ACTION_KINDS}
+            emptyLabel="Choose…"
+            errors={errors}
+            defaultValue={text('kind')}
+          />
+          <SelectField
+            name="actorId"
+            label="Who acted"
+            options={actorOptions}
+            emptyLabel="Not recorded"
+            errors={errors}
+            defaultValue={text('actorId')}
+          />
+          <SelectField
+            name="targetId"
+            label="Addressed to"
+            options={actorOptions}
+            emptyLabel="Not recorded"
+            errors={errors}
+            defaultValue={text('targetId')}
+          />
+        </div>
+        <div className="field-row">
+          <TextField
+            name="actionDate"
+            label="Date"
+            required
+            errors={errors}
+            defaultValue={text('actionDate')}
+            hint="YYYY-MM-DD, YYYY-MM or YYYY"
+          />
+          <SelectField
+            name="datePrecision"
+            label="Precision"
+            required
+            options={DATE_PRECISIONS}
+            errors={errors}
+            defaultValue={text('datePrecision') || 'day'}
+            hint="How exactly the date is known"
+          />
+        </div>
+        <TextField
+          name="title"
+          label="Title"
+          errors={errors}
+          defaultValue={text('title')}
+          maxLength={500}
+          hint="e.g. “Letter to the Chechen authorities calling for his release”"
+        />
+      </fieldset>
+      <fieldset
+        className="form-section"
+        aria-describedby={errors?.caseIds ? 'caseIds-error' : 'caseIds-hint'}
+      >
+        <legend>For whom</legend>
+        <p id="caseIds-hint" className="field__hint">
+          One action can cover several cases, e.g. an urgency resolution on three prisoners.
+        </p>
+        {errors?.caseIds ? (
+          <p id="caseIds-error" className="field__error">
+            {errors.caseIds[0]}
+          </p>
+        ) : null}
+        {options.cases.length === 0 ? (
+          <p className="muted">No cases yet.</p>
+        ) : (
+          <div className="case-picker" role="group" aria-label="Linked cases">
+            {options.cases.map((c) => (
+              <label key={c.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  name="caseIds"
+                  value={c.id}
+                  defaultChecked={linked.has(String(c.id))}
+                />{' '}
+                {c.fullName}
+                {c.country ? <span className="muted"> — {c.country}</span> : null}
+              </label>
+            ))}
+          </div>
+        )}
+        <SelectField
+          name="documentId"
+          label="Linked document"
+          options={options.documents.map((d) => ({
+            value: String(d.id),
+            label: `${d.title}${d.documentDate && d.datePrecision ? ` (${formatPartialDate({ date: d.documentDate, precision: d.datePrecision })})` : ''}`,
+          }))}
+          emptyLabel="None"
+          errors={errors}
+          defaultValue={text('documentId')}
+        />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Outcome</legend>
+        <SelectField
+          name="response"
+          label="Response"
+          required
+          options={ACTION_RESPONSES}
+          errors={errors}
+          defaultValue={text('response') || 'none'}
+        />
+        <TextAreaField
+          name="outcomeNotes"
+          label="Outcome notes"
+          errors={errors}
+          defaultValue={text('outcomeNotes')}
+          maxLength={10000}
+        />
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Sources</legend>
+        {selectedSources.length > 0 ? (
+          <div className="source-options" role="group" aria-label="Cited sources">
+            {selectedSources.map((source) => (
+              <SourceCheckbox key={source.id} source={source} checked />
+            ))}
+          </div>
+        ) : (
+          <p className="muted">No source picked yet.</p>
+        )}
+        <div className="source-search">
+          <div className="field">
+            <label htmlFor="sourceQuery">Find a source in the library</label>
+            <input
+              id="sourceQuery"
+              name="sourceQuery"
+              type="search"
+              defaultValue={sourceQuery ?? ''}
+              placeholder="Title, publisher or URL"
+            />
+          </div>
+          <button type="submit" name="intent" value="find-sources" className="button">
+            Find sources
+          </button>
+        </div>
+        {foundSources ? (
+          foundSources.length === 0 ? (
+            <p className="muted">No source matches “{sourceQuery}”. Add it below.</p>
+          ) : (
+            <div className="source-options" role="group" aria-label="Sources found">
+              {foundSources
+                .filter((s) => !selectedIds.has(s.id))
+                .map((source) => (
+                  <SourceCheckbox key={source.id} source={source} checked={false} />
+                ))}
+            </div>
+          )
+        ) : null}
+        <details
+          className="new-source"
+          open={Boolean(
+            text('newSourceTitle') ||
+            text('newSourceUrl') ||
+            errors?.newSourceTitle ||
+            errors?.newSourceUrl ||
+            errors?.newSourceDate,
+          )}
+        >
+          <summary>Add a new source</summary>
+          <p className="field__hint">A URL already in the library is reused, not duplicated.</p>
+          <TextField
+            name="newSourceTitle"
+            label="Source title"
+            errors={errors}
+            defaultValue={text('newSourceTitle')}
+            maxLength={1000}
+          />
+          <div className="field-row">
+            <TextField
+              name="newSourcePublisher"
+              label="Publisher"
+              errors={errors}
+              defaultValue={text('newSourcePublisher')}
+              maxLength={300}
+            />
+            <TextField
+              name="newSourceDate"
+              label="Published on"
+              hint="YYYY-MM-DD"
+              errors={errors}
+              defaultValue={text('newSourceDate')}
+            />
+          </div>
+          <TextField
+            name="newSourceUrl"
+            label="URL"
+            type="url"
+            errors={errors}
+            defaultValue={text('newSourceUrl')}
+          />
+        </details>
+      </fieldset>
+      <div className="form-actions">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="button button--primary"
+          disabled={navigation.state === 'submitting'}
+        >
+          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
+        </button>
+        <Link to={cancelTo} className="button">
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,265 @@
+// Advocacy actions: the form (one zod schema for create and edit) and the list's query string.
+// Pure, so the server validates with it and the tests read it without a database.
+import { z } from 'zod'
+import type { Conflict } from '../components/conflict-notice'
+import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
+import { isValidIsoDay, parsePartialDate, partialDateInputValue } from './dates'
+import { isHttpUrl } from './event-schema'
+import { ACTION_KINDS, ACTION_RESPONSES, DATE_PRECISIONS, labelOf } from './vocabularies'
+
+const MAX_ID = 2_147_483_647
+
+const optionalId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, ctx) => {
+      if (value === '') return null
+      const id = Number(value)
+      if (Number.isInteger(id) && id > 0 && id <= MAX_ID) return id
+      ctx.addIssue({ code: 'custom', message })
+      return z.NEVER
+    })
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters`)
+    .default('')
+    .transform((value) => (value === '' ? null : value))
+
+const idList = (max: number, message: string) =>
+  z.array(z.coerce.number().int().positive().max(MAX_ID)).max(max, message).default([])
+
+export const ActionFormSchema = z
+  .object({
+    kind: z.enum(ACTION_KINDS, { message: 'Choose what kind of action it was' }),
+    title: z.string().trim().max(500, 'The title can be at most 500 characters').default(''),
+    actionDate: z.string().default(''),
+    datePrecision: z.enum(DATE_PRECISIONS, { message: 'Choose day, month or year' }),
+    actorId: optionalId('Choose who acted from the list'),
+    targetId: optionalId('Choose who was addressed from the list'),
+    documentId: optionalId('Choose a document from the list'),
+    caseIds: idList(200, 'At most 200 cases'),
+    response: z.enum(ACTION_RESPONSES, { message: 'Choose a response from the list' }),
+    outcomeNotes: z
+      .string()
+      .trim()
+      .max(10_000, 'The outcome notes can be at most 10,000 characters')
+      .default(''),
+    sourceIds: idList(100, 'At most 100 sources'),
+    newSourceTitle: optionalText(1000, 'The title'),
+    newSourcePublisher: optionalText(300, 'The publisher'),
+    newSourceDate: optionalText(10, 'The date'),
+    newSourceUrl: optionalText(2000, 'The URL'),
+  })
+  .transform((form, ctx) => {
+    const fail = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message })
+    const date = parsePartialDate(form.actionDate, form.datePrecision)
+    if (!date.ok) fail('actionDate', date.error)
+    let newSourceDate: string | null = null
+    if (form.newSourceDate) {
+      const parsed = parsePartialDate(form.newSourceDate, 'day')
+      if (parsed.ok) newSourceDate = parsed.value.date
+      else fail('newSourceDate', parsed.error)
+    }
+    if (form.newSourceUrl && !isHttpUrl(form.newSourceUrl))
+      fail('newSourceUrl', 'Enter a web address starting with http:// or https://')
+    const hasNewSource = Boolean(
+      form.newSourceTitle || form.newSourceUrl || form.newSourcePublisher,
+    )
+    if (hasNewSource && !form.newSourceTitle) fail('newSourceTitle', 'Give the new source a title')
+    if (!date.ok || ctx.issues.length > 0) return z.NEVER
+    return {
+      fields: {
+        kind: form.kind,
+        title: form.title,
+        actionDate: date.value.date,
+        datePrecision: date.value.precision,
+        actorId: form.actorId,
+        targetId: form.targetId,
+        documentId: form.documentId,
+        response: form.response,
+        outcomeNotes: form.outcomeNotes,
+      },
+      caseIds: [...new Set(form.caseIds)],
+      sourceIds: [...new Set(form.sourceIds)],
+      newSource: hasNewSource
+        ? {
+            title: form.newSourceTitle!,
+            publisher: form.newSourcePublisher,
+            publishedOn: newSourceDate,
+            url: form.newSourceUrl,
+          }
+        : null,
+    }
+  })
+
+export type ActionFormOutput = z.output<typeof ActionFormSchema>
+export type ActionFields = ActionFormOutput['fields']
+
+export const ACTION_FIELD_LABELS: Record<keyof ActionFields | 'caseIds', string> = {
+  kind: 'Kind',
+  title: 'Title',
+  actionDate: 'Date',
+  datePrecision: 'Date precision',
+  actorId: 'Who acted',
+  targetId: 'Addressed to',
+  documentId: 'Linked document',
+  response: 'Response',
+  outcomeNotes: 'Outcome notes',
+  caseIds: 'Cases',
+}
+
+type SavedAction = ActionFields & { caseIds: number[] }
+
+/** Form strings for a saved action, to fill the edit form (and compare with what was typed). */
+export function actionToFormValues(saved: SavedAction): Record<string, string | string[]> {
+  const id = (value: number | null) => (value === null ? '' : String(value))
+  return {
+    kind: saved.kind,
+    title: saved.title,
+    actionDate: partialDateInputValue({ date: saved.actionDate, precision: saved.datePrecision }),
+    datePrecision: saved.datePrecision,
+    actorId: id(saved.actorId),
+    targetId: id(saved.targetId),
+    documentId: id(saved.documentId),
+    response: saved.response,
+    outcomeNotes: saved.outcomeNotes,
+    caseIds: saved.caseIds.map(String),
+  }
+}
+
+export const ACTION_PAGE_SIZE = 50
+
+export type ActionListFilters = {
+  q: string
+  kind?: (typeof ACTION_KINDS)[number]
+  response?: (typeof ACTION_RESPONSES)[number]
+  actor?: number
+  target?: number
+  case?: number
+  from?: string
+  to?: string
+}
+
+export const ACTION_FILTER_LABELS: Record<Exclude<keyof ActionListFilters, 'q'>, string> = {
+  kind: 'kind',
+  response: 'response',
+  actor: 'actor',
+  target: 'target',
+  case: 'case',
+  from: 'start date',
+  to: 'end date',
+}
+
+const idSchema = z.coerce.number().int().positive().max(MAX_ID)
+const filterSchemas = {
+  kind: z.enum(ACTION_KINDS),
+  response: z.enum(ACTION_RESPONSES),
+  actor: idSchema,
+  target: idSchema,
+  case: idSchema,
+  from: z.string().refine(isValidIsoDay),
+  to: z.string().refine(isValidIsoDay),
+}
+type FilterKey = keyof typeof filterSchemas
+
+/**
+ * The list's URL: each filter is read on its own, so one bad value drops only itself and is named
+ * in `ignored`. An end before the start drops both dates.
+ */
+export function parseActionListQuery(params: URLSearchParams) {
+  const ignored: string[] = []
+  const filters: ActionListFilters = { q: (params.get('q') ?? '').trim().slice(0, 200) }
+  for (const key of Object.keys(filterSchemas) as FilterKey[]) {
+    const raw = params.get(key)?.trim()
+    if (!raw) continue
+    const parsed = filterSchemas[key].safeParse(raw)
+    if (parsed.success) Object.assign(filters, { [key]: parsed.data })
+    else
+      ignored.push(
+        `The ${ACTION_FILTER_LABELS[key]} “${raw.slice(0, 40)}” was not understood and was ignored.`,
+      )
+  }
+  if (filters.from && filters.to && filters.to < filters.from) {
+    ignored.push('The end date is before the start date, so the dates were ignored.')
+    delete filters.from
+    delete filters.to
+  }
+  const page = Number(params.get('page') ?? '1')
+  return { filters, page: Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1, ignored }
+}
+
+/** A list link keeping the filters, with a page or a filter changed. */
+export function actionListSearch(
+  filters: ActionListFilters,
+  change: { page?: number; remove?: keyof ActionListFilters } = {},
+): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== '' && key !== change.remove) params.set(key, String(value))
+  if (change.page && change.page > 1) params.set('page', String(change.page))
+  const search = params.toString()
+  return search ? `?${search}` : ''
+}
+
+/**
+ * Reads a submitted action form: a source search (save nothing, answer with matches), invalid input
+ * (field errors and what was typed), or a valid action.
+ */
+export function readActionFormData(formData: FormData) {
+  const raw = formToObject(formData, ['sourceIds', 'caseIds'])
+  const values = typedValues(raw)
+  const pickedSourceIds = [
+    ...new Set(
+      (raw.sourceIds as string[])
+        .map(Number)
+        .filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID),
+    ),
+  ].slice(0, 100)
+  const sourceQuery =
+    typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
+  const common = { raw, values, pickedSourceIds, sourceQuery }
+  if (raw.intent === 'find-sources') return { kind: 'search' as const, ...common }
+  const parsed = ActionFormSchema.safeParse(raw)
+  if (!parsed.success)
+    return { kind: 'invalid' as const, ...common, errors: fieldErrorsOf(parsed.error) }
+  return { kind: 'valid' as const, ...common, input: parsed.data }
+}
+
+/** Where what is saved now differs from what the user typed, for the conflict notice. */
+export function actionDifferences(
+  saved: Record<string, string | string[]>,
+  typed: Record<string, string | string[]>,
+  names: {
+    actors: Map<string, string>
+    cases: Map<string, string>
+    documents: Map<string, string>
+  },
+): Conflict['differences'] {
+  const shown = (field: string, value: string | string[] | undefined): string => {
+    if (value === undefined) return ''
+    if (Array.isArray(value))
+      return value
+        .map((id) => names.cases.get(id) ?? `Case ${id}`)
+        .sort()
+        .join(', ')
+    if (field === 'actorId' || field === 'targetId')
+      return value ? (names.actors.get(value) ?? '') : ''
+    if (field === 'documentId') return value ? (names.documents.get(value) ?? '') : ''
+    if (['kind', 'response', 'datePrecision'].includes(field)) return labelOf(value)
+    return value.replace(/\r\n/g, '\n').trim()
+  }
+  return (Object.keys(ACTION_FIELD_LABELS) as (keyof typeof ACTION_FIELD_LABELS)[])
+    .map((field) => ({
+      field,
+      label: ACTION_FIELD_LABELS[field],
+      saved: shown(field, saved[field]),
+      typed: shown(field, typed[field] ?? (field === 'caseIds' ? [] : '')),
+    }))
+    .filter((d) => d.saved !== d.typed)
+}

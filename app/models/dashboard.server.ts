@@ -1,0 +1,356 @@
+// What the dashboard shows, each part one SQL statement over the cases the reader may see: key
+// figures, cases by custody state and by country, who needs attention, what is coming up, and the
+// latest changes. Dates are compared with "today" computed once in UTC, never the session's clock.
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema'
+import { DEFAULT_ATTENTION_DAYS } from '../domain/attention'
+import {
+  addDays,
+  csvFileName,
+  parseChartQuery,
+  UNKNOWN_FILTER,
+  type ChartQuery,
+  type ChartTable,
+} from '../domain/chart'
+import { todayIso } from '../domain/dates'
+import { DEPRIVED_OF_LIBERTY, labelOf } from '../domain/vocabularies'
+import { getActionsOverTime, getCaseActionChart } from './action-chart.server'
+import { actionVisibleTo } from './action.server'
+import { caseVisibleTo, type Viewer } from './case-visibility.server'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+const DEPRIVED = sql.join(DEPRIVED_OF_LIBERTY.map((state) => sql.lit(state)))
+
+/**
+ * Days in detention as the domain counts them (app/domain/status.ts): from the detention start, or
+ * from the last possible day of its month or year when only that is known, never below zero.
+ */
+function detentionDays(today: string) {
+  return sql`greatest(0, ${today}::date - case cases.detained_since_precision
+    when 'day' then cases.detained_since
+    when 'month' then (date_trunc('month', cases.detained_since::timestamp) + interval '1 month' - interval '1 day')::date
+    else make_date(extract(year from cases.detained_since)::int, 12, 31) end)`
+}
+
+export async function getKeyFigures(
+  db: Db,
+  { viewer, today = todayIso() }: { viewer: Viewer; today?: string },
+) {
+  const deprived = sql`cases.current_custody_state in (${DEPRIVED})`
+  const [cases, actions] = await Promise.all([
+    db
+      .selectFrom('cases')
+      .select([
+        sql<number>`count(*)::int`.as('casesTotal'),
+        sql<number>`(count(*) filter (where ${deprived}))::int`.as('deprived'),
+        // The median rounded down, so it never overstates (DESIGN.md, days in detention).
+        sql<
+          number | null
+        >`floor(percentile_cont(0.5) within group (order by ${detentionDays(today)})
+          filter (where ${deprived} and cases.detained_since is not null))::int`.as('medianDays'),
+        sql<number>`(count(*) filter (where ${deprived} and cases.detained_since_precision in ('month', 'year')))::int`.as(
+          'impreciseStarts',
+        ),
+      ])
+      .where(caseVisibleTo(viewer))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('advocacyActions')
+      .select([
+        sql<number>`(count(*) filter (where advocacy_actions.action_date >= ${addDays(today, -29)}::date))::int`.as(
+          'last30',
+        ),
+        sql<number>`(count(*) filter (where advocacy_actions.action_date < ${addDays(today, -29)}::date))::int`.as(
+          'previous30',
+        ),
+      ])
+      .where('advocacyActions.actionDate', '>=', addDays(today, -59))
+      .where('advocacyActions.actionDate', '<=', today)
+      .where(actionVisibleTo(viewer))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { ...cases, ...actions }
+}
+export type KeyFigures = Awaited<ReturnType<typeof getKeyFigures>>
+
+export function countCasesByCustodyState(db: Db, { viewer }: { viewer: Viewer }) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.currentCustodyState', sql<number>`count(*)::int`.as('count')])
+    .where(caseVisibleTo(viewer))
+    .groupBy('cases.currentCustodyState')
+    .orderBy('count', 'desc')
+    .orderBy('cases.currentCustodyState')
+    .execute()
+}
+
+export function countCasesByCountry(db: Db, { viewer }: { viewer: Viewer }) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.country', sql<number>`count(*)::int`.as('count')])
+    .where(caseVisibleTo(viewer))
+    .groupBy('cases.country')
+    .orderBy('count', 'desc')
+    .orderBy('cases.country')
+    .execute()
+}
+
+/**
+ * People deprived of liberty with no event and no action on or before today for `days` days, the
+ * longest silence first (never any activity counts as the longest).
+ */
+export function listNeedsAttention(
+  db: Db,
+  {
+    viewer,
+    today = todayIso(),
+    days = DEFAULT_ATTENTION_DAYS,
+    limit = 20,
+  }: { viewer: Viewer; today?: string; days?: number; limit?: number },
+) {
+  const withActivity = db
+    .selectFrom('cases')
+    .select([
+      'cases.id',
+      'cases.slug',
+      'cases.fullName',
+      'cases.currentCustodyState',
+      'cases.detainedSince',
+      'cases.detainedSincePrecision',
+    ])
+    .select((eb) =>
+      sql<string | null>`greatest(
+        ${eb
+          .selectFrom('statusEvents')
+          .select((e) => e.fn.max('statusEvents.eventDate').as('d'))
+          .whereRef('statusEvents.caseId', '=', 'cases.id')
+          .where('statusEvents.eventDate', '<=', today)},
+        ${eb
+          .selectFrom('actionCases')
+          .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
+          .select((e) => e.fn.max('advocacyActions.actionDate').as('d'))
+          .whereRef('actionCases.caseId', '=', 'cases.id')
+          .where('advocacyActions.actionDate', '<=', today)})`.as('lastActivityDate'),
+    )
+    .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
+    .where(caseVisibleTo(viewer))
+  return db
+    .selectFrom(withActivity.as('c'))
+    .selectAll('c')
+    .select(sql<number>`(count(*) over ())::int`.as('total'))
+    .where((eb) =>
+      eb.or([
+        eb('c.lastActivityDate', 'is', null),
+        eb('c.lastActivityDate', '<=', addDays(today, -days)),
+      ]),
+    )
+    .orderBy(sql`c.last_activity_date asc nulls first`)
+    .orderBy('c.id')
+    .limit(limit)
+    .execute()
+}
+
+/** Scheduled events (hearings, appeal dates) after today and within `days`, soonest first. */
+export function listUpcomingEvents(
+  db: Db,
+  { viewer, today = todayIso(), days = 30 }: { viewer: Viewer; today?: string; days?: number },
+) {
+  return db
+    .selectFrom('statusEvents')
+    .innerJoin('cases', 'cases.id', 'statusEvents.caseId')
+    .select([
+      'statusEvents.id',
+      'statusEvents.eventDate',
+      'statusEvents.datePrecision',
+      'statusEvents.custodyState',
+      'statusEvents.legalStage',
+      'statusEvents.description',
+      'cases.slug',
+      'cases.fullName',
+    ])
+    .where('statusEvents.eventDate', '>', today)
+    .where('statusEvents.eventDate', '<=', addDays(today, days))
+    .where(caseVisibleTo(viewer))
+    .orderBy('statusEvents.eventDate')
+    .orderBy('statusEvents.id')
+    .limit(20)
+    .execute()
+}
+
+/** The latest status events and actions, newest change first, with who made the change. */
+export function listRecentUpdates(
+  db: Db,
+  { viewer, limit = 10 }: { viewer: Viewer; limit?: number },
+) {
+  const events = db
+    .selectFrom('statusEvents')
+    .innerJoin('cases', 'cases.id', 'statusEvents.caseId')
+    .leftJoin('users', 'users.id', 'statusEvents.updatedBy')
+    .select([
+      sql<'event' | 'action'>`'event'`.as('type'),
+      'statusEvents.id',
+      'statusEvents.updatedAt',
+      'statusEvents.version',
+      'statusEvents.eventDate as date',
+      'statusEvents.datePrecision',
+      sql<string | null>`coalesce(status_events.custody_state, status_events.legal_stage)`.as(
+        'code',
+      ),
+      'statusEvents.description as text',
+      sql<string | null>`cases.slug`.as('slug'),
+      sql<string | null>`cases.full_name`.as('fullName'),
+      'users.name as userName',
+    ])
+    .where(caseVisibleTo(viewer))
+  const actions = db
+    .selectFrom('advocacyActions')
+    .leftJoin('users', 'users.id', 'advocacyActions.updatedBy')
+    .select([
+      sql<'event' | 'action'>`'action'`.as('type'),
+      'advocacyActions.id',
+      'advocacyActions.updatedAt',
+      'advocacyActions.version',
+      'advocacyActions.actionDate as date',
+      'advocacyActions.datePrecision',
+      'advocacyActions.kind as code',
+      'advocacyActions.title as text',
+      sql<string | null>`null`.as('slug'),
+      sql<string | null>`null`.as('fullName'),
+      'users.name as userName',
+    ])
+    .where(actionVisibleTo(viewer))
+  return events
+    .unionAll(actions)
+    .orderBy('updatedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** The case and actor a chart is filtered by, if the reader may see them; otherwise a message. */
+export async function resolveChartFilters(
+  db: Db,
+  { viewer, query }: { viewer: Viewer; query: ChartQuery },
+) {
+  const [caseRow, actorRow] = await Promise.all([
+    query.caseId
+      ? db
+          .selectFrom('cases')
+          .select(['id', 'fullName'])
+          .where('id', '=', query.caseId)
+          .where(caseVisibleTo(viewer))
+          .executeTakeFirst()
+      : undefined,
+    query.actorId
+      ? db
+          .selectFrom('actors')
+          .select(['id', 'name'])
+          .where('id', '=', query.actorId)
+          .executeTakeFirst()
+      : undefined,
+  ])
+  const messages = [...query.messages]
+  if (query.caseId && !caseRow) messages.push(UNKNOWN_FILTER.case)
+  if (query.actorId && !actorRow) messages.push(UNKNOWN_FILTER.actor)
+  const subject = [caseRow ? `for ${caseRow.fullName}` : '', actorRow ? `by ${actorRow.name}` : '']
+    .filter(Boolean)
+    .join(' ')
+  return {
+    ...query,
+    caseId: caseRow?.id,
+    actorId: actorRow?.id,
+    subject: subject || undefined,
+    messages,
+  }
+}
+export type ResolvedChartQuery = Awaited<ReturnType<typeof resolveChartFilters>>
+
+type CountRow = { header: string; count: number }
+
+function countTable(caption: string, rowHeading: string, rows: CountRow[]): ChartTable {
+  return {
+    caption,
+    rowHeading,
+    columns: ['Cases'],
+    rows: rows.map((row) => ({ key: row.header, header: row.header, cells: [row.count] })),
+  }
+}
+
+export function custodyTable(rows: Awaited<ReturnType<typeof countCasesByCustodyState>>) {
+  return countTable(
+    'Cases you can see by current custody state',
+    'Custody state',
+    rows.map((r) => ({
+      header: r.currentCustodyState ? labelOf(r.currentCustodyState) : 'No status yet',
+      count: r.count,
+    })),
+  )
+}
+
+export function countryTable(rows: Awaited<ReturnType<typeof countCasesByCountry>>) {
+  return countTable(
+    'Cases you can see by country of detention or risk',
+    'Country',
+    rows.map((r) => ({ header: r.country ?? 'Not recorded', count: r.count })),
+  )
+}
+
+/** The table behind one chart, for its CSV download; null for an unknown chart or unseen case. */
+export async function getChartTable(
+  db: Db,
+  {
+    viewer,
+    params,
+    today = todayIso(),
+  }: { viewer: Viewer; params: URLSearchParams; today?: string },
+): Promise<{ table: ChartTable; fileName: string } | null> {
+  const chart = params.get('chart')
+  if (chart === 'custody')
+    return {
+      table: custodyTable(await countCasesByCustodyState(db, { viewer })),
+      fileName: csvFileName('cases-by-custody-state', today),
+    }
+  if (chart === 'country')
+    return {
+      table: countryTable(await countCasesByCountry(db, { viewer })),
+      fileName: csvFileName('cases-by-country', today),
+    }
+  if (chart === 'actions') {
+    const query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
+    const { table } = await getActionsOverTime(db, { viewer, ...query })
+    return {
+      table,
+      fileName: csvFileName('advocacy-actions', query.range.from, 'to', query.range.to),
+    }
+  }
+  if (chart === 'case') {
+    const id = Number(params.get('case'))
+    if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null
+    const record = await db
+      .selectFrom('cases')
+      .select(['id', 'slug'])
+      .where('id', '=', id)
+      .where(caseVisibleTo(viewer))
+      .executeTakeFirst()
+    if (!record) return null
+    const { table } = await getCaseActionChart(db, { caseId: record.id, viewer, today })
+    return { table, fileName: csvFileName(record.slug, 'advocacy-actions', today) }
+  }
+  return null
+}
+
+/** The cases and actors the chart's filter form offers. */
+export async function listChartFilterOptions(db: Db, { viewer }: { viewer: Viewer }) {
+  const [cases, actors] = await Promise.all([
+    db
+      .selectFrom('cases')
+      .select(['id', 'fullName'])
+      .where(caseVisibleTo(viewer))
+      .orderBy('fullName')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('actors').select(['id', 'name']).orderBy('name').orderBy('id').execute(),
+  ])
+  return { cases, actors }
+}

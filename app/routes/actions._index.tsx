@@ -1,0 +1,243 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import {
+  ACTION_PAGE_SIZE,
+  actionListSearch,
+  parseActionListQuery,
+  type ActionListFilters,
+} from '~/domain/action-schema'
+import { formatPartialDate } from '~/domain/dates'
+import { can } from '~/domain/permissions'
+import { ACTION_KINDS, ACTION_RESPONSES, labelOf } from '~/domain/vocabularies'
+import { listActionsForUser } from '~/models/action.server'
+import { listChartFilterOptions } from '~/models/dashboard.server'
+import { requirePermission } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:case')
+  const db = await getDb()
+  const viewer = { id: user.id, role: user.role }
+  const { filters, page, ignored } = parseActionListQuery(new URL(request.url).searchParams)
+  const options = await listChartFilterOptions(db, { viewer })
+  // A case the reader may not see is treated exactly like one that does not exist.
+  if (filters.case && !options.cases.some((c) => c.id === filters.case)) {
+    ignored.push('The case chosen is not one you can see, so that filter was ignored.')
+    delete filters.case
+  }
+  for (const key of ['actor', 'target'] as const)
+    if (filters[key] && !options.actors.some((a) => a.id === filters[key])) {
+      ignored.push(`The ${key} chosen is not known, so that filter was ignored.`)
+      delete filters[key]
+    }
+  const list = await listActionsForUser(db, { viewer, filters, page })
+  return { filters, ignored, ...list, options, canEdit: can(user.role, 'update:case') }
+}
+
+function Select({
+  name,
+  label,
+  value,
+  options,
+  all,
+}: {
+  name: keyof ActionListFilters
+  label: string
+  value: string | number | undefined
+  options: { value: string | number; label: string }[]
+  all: string
+}) {
+  return (
+    <div className="action-filters__field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value === undefined ? '' : String(value)}
+      >
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export default function ActionsPage() {
+  const { filters, ignored, actions, total, page, pageCount, options, canEdit } =
+    useLoaderData<typeof loader>()
+  const first = total === 0 ? 0 : (page - 1) * ACTION_PAGE_SIZE + 1
+  const actors = options.actors.map((a) => ({ value: a.id, label: a.name }))
+  const filtered = actionListSearch(filters) !== ''
+  return (
+    <section aria-labelledby="actions-title">
+      <div className="page-heading">
+        <h1 id="actions-title">Advocacy actions</h1>
+        {canEdit ? (
+          <Link to="/actions/new" className="button button--primary">
+            Record an action
+          </Link>
+        ) : null}
+      </div>
+      <Form
+        method="get"
+        className="action-filters"
+        aria-label="Filter actions"
+        key={actionListSearch(filters)}
+      >
+        <div className="action-filters__field action-filters__field--wide">
+          <label htmlFor="filter-q">Search titles and outcome notes</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q} />
+        </div>
+        <Select
+          name="kind"
+          label="Kind"
+          value={filters.kind}
+          all="All kinds"
+          options={ACTION_KINDS.map((k) => ({ value: k, label: labelOf(k) }))}
+        />
+        <Select
+          name="response"
+          label="Response"
+          value={filters.response}
+          all="Any response"
+          options={ACTION_RESPONSES.map((r) => ({ value: r, label: labelOf(r) }))}
+        />
+        <Select
+          name="actor"
+          label="Who acted"
+          value={filters.actor}
+          all="Anyone"
+          options={actors}
+        />
+        <Select
+          name="target"
+          label="Addressed to"
+          value={filters.target}
+          all="Anyone"
+          options={actors}
+        />
+        <Select
+          name="case"
+          label="Case"
+          value={filters.case}
+          all="All cases"
+          options={options.cases.map((c) => ({ value: c.id, label: c.fullName }))}
+        />
+        <div className="action-filters__field">
+          <label htmlFor="filter-from">From</label>
+          <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
+        </div>
+        <div className="action-filters__field">
+          <label htmlFor="filter-to">To</label>
+          <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
+        </div>
+        <div className="action-filters__buttons">
+          <button type="submit" className="button button--primary">
+            Show
+          </button>
+          {filtered ? <Link to="/actions">Clear filters</Link> : null}
+        </div>
+      </Form>
+      {ignored.length > 0 ? (
+        <div className="alert alert--info chart__messages" role="status">
+          <ul>
+            {ignored.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="action-list__count" role="status">
+        {total === 0 ? 'No actions' : `Showing ${first}–${first + actions.length - 1} of ${total}`}
+      </p>
+      {total > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table action-table">
+            <caption className="visually-hidden">Advocacy actions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Action</th>
+                <th scope="col">Who → addressed to</th>
+                <th scope="col">Cases</th>
+                <th scope="col">Response</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <tr key={a.id}>
+                  <td className="action-table__date">
+                    {formatPartialDate({ date: a.actionDate, precision: a.datePrecision })}
+                  </td>
+                  <th scope="row">
+                    <Link to={`/actions/${a.id}`}>{a.title || labelOf(a.kind)}</Link>
+                    <span className="badge badge--outline action-table__kind">
+                      {labelOf(a.kind)}
+                    </span>
+                  </th>
+                  <td>
+                    {a.actorName ?? <span className="muted">—</span>}
+                    {a.targetName ? (
+                      <span className="action-table__target"> → {a.targetName}</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {a.cases.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      a.cases.map((c, i) => (
+                        <span key={c.id}>
+                          {i > 0 ? ', ' : null}
+                          <Link to={`/cases/${c.slug}`}>{c.fullName}</Link>
+                        </span>
+                      ))
+                    )}
+                  </td>
+                  <td>{labelOf(a.response)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="panel action-list__empty">
+          {filtered ? (
+            <p>
+              No actions match — <Link to="/actions">clear filters</Link>
+            </p>
+          ) : (
+            <p>No actions recorded yet.</p>
+          )}
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label="Pagination" className="pagination">
+          {page > 1 ? (
+            <Link to={`/actions${actionListSearch(filters, { page: page - 1 })}`} rel="prev">
+              ← Previous
+            </Link>
+          ) : null}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link to={`/actions${actionListSearch(filters, { page: page + 1 })}`} rel="next">
+              Next →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Advocacy actions · Case tracker' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,30 @@
+// The CSV download of a chart's table: the same rows the page shows, built by the same functions.
+// /dashboard/csv?chart=actions|custody|country|case plus the chart's own filters.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { chartTableCsv } from '~/domain/chart'
+import { todayIso } from '~/domain/dates'
+import { refreshDueCases } from '~/models/case.server'
+import { getChartTable } from '~/models/dashboard.server'
+import { requirePermission } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:case')
+  const db = await getDb()
+  await refreshDueCases(db)
+  const result = await getChartTable(db, {
+    viewer: { id: user.id, role: user.role },
+    params: new URL(request.url).searchParams,
+    today: todayIso(),
+  })
+  if (!result) throw new Response('Not found', { status: 404 })
+  // A byte-order mark so spreadsheet programs read the UTF-8 (names in Cyrillic, accents) correctly.
+  return new Response(`\uFEFF${chartTableCsv(result.table)}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${result.fileName}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
