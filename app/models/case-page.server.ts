@@ -6,6 +6,7 @@ import { latestDate, needsAttention } from '../domain/attention'
 import { todayIso } from '../domain/dates'
 import { numberFootnotes } from '../domain/footnotes'
 import { daysInDetention, isUpcoming } from '../domain/status'
+import { actionVisibleTo } from './action.server'
 import { getCaseForUser } from './case.server'
 import type { Viewer } from './case-visibility.server'
 import { getTimeline } from './status-event.server'
@@ -38,22 +39,24 @@ export async function getCasePage(
       .orderBy('documents.documentDate', 'desc')
       .execute(),
     db
-      .selectFrom('actionCases')
-      .innerJoin('advocacyActions as action', 'action.id', 'actionCases.actionId')
-      .leftJoin('actors as actor', 'actor.id', 'action.actorId')
-      .leftJoin('actors as target', 'target.id', 'action.targetId')
+      .selectFrom('advocacyActions')
+      .innerJoin('actionCases', 'actionCases.actionId', 'advocacyActions.id')
+      .leftJoin('actors as actor', 'actor.id', 'advocacyActions.actorId')
+      .leftJoin('actors as target', 'target.id', 'advocacyActions.targetId')
       .select([
-        'action.id',
-        'action.kind',
-        'action.title',
-        'action.actionDate',
-        'action.datePrecision',
-        'action.response',
+        'advocacyActions.id',
+        'advocacyActions.kind',
+        'advocacyActions.title',
+        'advocacyActions.actionDate',
+        'advocacyActions.datePrecision',
+        'advocacyActions.response',
         'actor.name as actorName',
         'target.name as targetName',
       ])
       .where('actionCases.caseId', '=', record.id)
-      .orderBy('action.actionDate', 'desc')
+      // An action also linked to a case hidden from this reader is hidden, as on the actions pages.
+      .where(actionVisibleTo(viewer))
+      .orderBy('advocacyActions.actionDate', 'desc')
       .execute(),
   ])
   const past = timeline.filter((event) => !isUpcoming(event, today))

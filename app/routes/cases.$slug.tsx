@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { CaseActionsChart } from '~/components/case-actions-chart'
 import { CaseHeader } from '~/components/case-header'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FootnoteList } from '~/components/footnotes'
@@ -7,6 +8,7 @@ import { Timeline } from '~/components/timeline'
 import { formatPartialDate, todayIso } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
+import { getCaseActionChart } from '~/models/action-chart.server'
 import { refreshDueCases } from '~/models/case.server'
 import { getCasePage } from '~/models/case-page.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -26,8 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
   if (!page) throw new Response('Not found', { status: 404 })
   const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
+  const actionChart = await getCaseActionChart(db, { caseId: page.record.id, viewer: user, today })
   return {
     ...page,
+    actionChart,
     timeline: newestFirst ? [...page.timeline].reverse() : page.timeline,
     newestFirst,
     today,
@@ -52,6 +56,7 @@ export default function CasePage() {
     newestFirst,
     today,
     can,
+    actionChart,
   } = useLoaderData<typeof loader>()
   const editBase = can.edit ? `/cases/${record.slug}/events` : undefined
   return (
@@ -116,7 +121,14 @@ export default function CasePage() {
           )}
         </section>
         <section aria-labelledby="actions-title" className="panel">
-          <h2 id="actions-title">Advocacy actions</h2>
+          <div className="panel__heading">
+            <h2 id="actions-title">Advocacy actions</h2>
+            {can.edit ? (
+              <Link to={`/actions/new?case=${record.slug}`} className="button button--quiet">
+                Record an action
+              </Link>
+            ) : null}
+          </div>
           {actions.length === 0 ? (
             <p className="empty-state">No actions recorded yet.</p>
           ) : (
@@ -124,7 +136,12 @@ export default function CasePage() {
               {actions.map((action) => (
                 <li key={action.id}>
                   <span className="badge badge--outline">{labelOf(action.kind)}</span>{' '}
-                  {formatPartialDate({ date: action.actionDate, precision: action.datePrecision })}
+                  <Link to={`/actions/${action.id}`}>
+                    {formatPartialDate({
+                      date: action.actionDate,
+                      precision: action.datePrecision,
+                    })}
+                  </Link>
                   {action.actorName ? ` — ${action.actorName}` : null}
                   {action.targetName ? ` to ${action.targetName}` : null}
                 </li>
@@ -133,6 +150,8 @@ export default function CasePage() {
           )}
         </section>
       </div>
+
+      <CaseActionsChart caseId={record.id} chart={actionChart} />
 
       <section aria-labelledby="sources-title" className="panel">
         <h2 id="sources-title">Sources</h2>
