@@ -107,7 +107,8 @@ export default function CasePage() {
             <ul className="plain-list">
               {documents.map((doc) => (
                 <li key={doc.id}>
-                  <span className="badge badge--outline">{labelOf(doc.kind)}</span> {doc.title}
+                  <span className="badge badge--outline">{labelOf(doc.kind)}</span>{' '}
+                  <Link to={`/documents/${doc.id}`}>{doc.title}</Link>
                   {doc.documentDate && doc.datePrecision ? (
                     <span className="muted">
                       {' '}

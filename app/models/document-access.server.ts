@@ -1,0 +1,19 @@
+// Loading a document for a route: readers need 'read:case', writers 'update:case' (403), and the
+// document must be one the user may see (404, so a restricted case's documents are not revealed).
+import type { Permission } from '../domain/permissions'
+import { requirePermission } from '../utils/auth.server'
+import { idParam } from '../utils/case-access.server'
+import { getDb } from '../utils/db.server'
+import { getDocumentForUser } from './document.server'
+
+export async function requireDocument(
+  request: Request,
+  documentId: string | undefined,
+  permission: Permission = 'update:case',
+) {
+  const user = await requirePermission(request, permission)
+  const db = await getDb()
+  const record = await getDocumentForUser(db, { id: idParam(documentId), viewer: user })
+  if (!record) throw new Response('Not found', { status: 404 })
+  return { user, db, record }
+}

@@ -1,0 +1,194 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { DocumentSourcePicker, SourceDescription } from '~/components/document-source-picker'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import {
+  FormErrorSummary,
+  SelectField,
+  TextField,
+  type FieldErrors,
+} from '~/components/form-fields'
+import { CitationFormSchema } from '~/domain/document-schema'
+import { getDocumentPage } from '~/models/document.server'
+import { requireDocument } from '~/models/document-access.server'
+import { citeSources, removeCitation } from '~/models/document-parts.server'
+import { getSourcesByIds, searchSources } from '~/models/source.server'
+import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { auditActor } from '~/utils/request.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, record } = await requireDocument(request, params.documentId)
+  const page = (await getDocumentPage(db, { id: record.id, viewer: user }))!
+  const numberOf = new Map(page.footnotes.map((f) => [f.id, f.number]))
+  const citations = page.citations.map((c) => ({ ...c, number: numberOf.get(c.id) ?? 0 }))
+  const target = new URL(request.url).searchParams.get('target') ?? 'document'
+  return {
+    id: record.id,
+    title: record.title,
+    target,
+    targets: [
+      { value: 'document', label: 'The document itself' },
+      ...page.quotes.map((q, i) => ({
+        value: `quote-${q.id}`,
+        label: `Quote ${i + 1}: ${q.speakerName ?? (q.speakerLabel || 'unattributed')}`,
+      })),
+    ],
+    groups: [
+      { key: 'document', label: 'Cited for the document', quoteId: null as number | null },
+      ...page.quotes.map((q, i) => ({
+        key: `quote-${q.id}`,
+        label: `Cited for quote ${i + 1} (${q.speakerName ?? (q.speakerLabel || 'unattributed')})`,
+        quoteId: q.id as number | null,
+      })),
+    ].map((g) => ({ ...g, citations: citations.filter((c) => c.documentQuoteId === g.quoteId) })),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, record } = await requireDocument(request, params.documentId)
+  const raw = formToObject(await request.formData(), ['sourceIds'])
+  const actor = auditActor(request, user)
+  const back = `/documents/${record.id}/citations`
+  if (raw.intent === 'remove') {
+    const citationId = Number(raw.citationId)
+    if (!Number.isInteger(citationId) || citationId <= 0)
+      throw new Response('Not found', { status: 404 })
+    const removed = await removeCitation(db, { actor, documentId: record.id, citationId })
+    if (!removed) throw new Response('Not found', { status: 404 })
+    return redirect(back)
+  }
+  const ids = (raw.sourceIds as string[]).map(Number).filter((n) => Number.isInteger(n) && n > 0)
+  const selected = await getSourcesByIds(db, [...new Set(ids)].slice(0, 50))
+  const sourceQuery =
+    typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
+  const values = typedValues(raw)
+  if (raw.intent === 'find-sources') {
+    const found = sourceQuery ? await searchSources(db, { query: sourceQuery }) : []
+    return data({ values, selected, found, sourceQuery, errors: {} as FieldErrors })
+  }
+  const parsed = CitationFormSchema.safeParse(raw)
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error)
+    return data({ values, selected, found: null, sourceQuery, errors }, { status: 400 })
+  }
+  const result = await citeSources(db, {
+    actor,
+    documentId: record.id,
+    quoteId: parsed.data.target.quoteId,
+    sourceIds: parsed.data.sourceIds,
+    locator: parsed.data.locator,
+  })
+  if (!result.ok) {
+    const errors: FieldErrors = { target: ['Choose the document or one of its quotes'] }
+    return data({ values, selected, found: null, sourceQuery, errors }, { status: 400 })
+  }
+  const target = typeof raw.target === 'string' ? raw.target : 'document'
+  return redirect(`${back}?target=${encodeURIComponent(target)}`)
+}
+
+export default function DocumentCitationsPage() {
+  const { id, title, target, targets, groups } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const busy = useNavigation().state !== 'idle'
+  const values = actionData?.values ?? {}
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '')
+  return (
+    <section aria-labelledby="citations-title" className="narrow">
+      <p className="breadcrumb">
+        <Link to={`/documents/${id}`}>← Back to “{title}”</Link>
+      </p>
+      <h1 id="citations-title">Sources cited</h1>
+      <p className="muted">
+        In a text, <code>[1]</code> is the first source cited for it, <code>[2]</code> the second.
+        Removing a source renumbers the markers after it.
+      </p>
+      {groups.map((group) => (
+        <section key={group.key} className="panel" aria-label={group.label}>
+          <h2>{group.label}</h2>
+          {group.citations.length === 0 ? (
+            <p className="empty-state">No source cited.</p>
+          ) : (
+            <ol className="plain-list citation-list">
+              {group.citations.map((c, index) => (
+                <li key={c.citationId} className="link-row">
+                  <span>
+                    <span className="citation-list__marker">[{index + 1}]</span>{' '}
+                    <SourceDescription source={c} />
+                    {c.locator ? <span className="muted"> — {c.locator}</span> : null}
+                  </span>
+                  <Form method="post">
+                    <input type="hidden" name="citationId" value={c.citationId} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="remove"
+                      className="button button--quiet"
+                      disabled={busy}
+                    >
+                      Remove<span className="visually-hidden"> {c.title}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+      <Form
+        method="post"
+        className="form form--wide"
+        noValidate
+        key={JSON.stringify(actionData ?? null)}
+      >
+        <h2>Cite sources</h2>
+        <FormErrorSummary errors={actionData?.errors} />
+        <div className="field-row">
+          <SelectField
+            name="target"
+            label="Cite for"
+            options={targets}
+            errors={actionData?.errors}
+            defaultValue={text('target') || target}
+          />
+          <TextField
+            name="locator"
+            label="Locator (optional)"
+            placeholder="p. 3, § 12 or 01:24"
+            errors={actionData?.errors}
+            defaultValue={text('locator')}
+            maxLength={300}
+          />
+        </div>
+        <DocumentSourcePicker
+          selected={actionData?.selected ?? []}
+          found={actionData?.found ?? null}
+          query={actionData?.sourceQuery ?? ''}
+          error={actionData?.errors?.sourceIds?.[0]}
+        />
+        <div className="form-actions">
+          <button
+            type="submit"
+            name="intent"
+            value="cite"
+            className="button button--primary"
+            disabled={busy}
+          >
+            Cite the sources picked
+          </button>
+          <Link to={`/documents/${id}`} className="button">
+            Done
+          </Link>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Sources · ${data.title} · Case tracker` : 'Sources · Case tracker' },
+]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { DocumentForm } from '~/components/document-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { VersionSchema } from '~/domain/case-schema'
+import {
+  documentDifferences,
+  DocumentFormSchema,
+  documentToFormValues,
+} from '~/domain/document-schema'
+import { listActorOptions } from '~/models/document.server'
+import { requireDocument } from '~/models/document-access.server'
+import { updateDocument } from '~/models/document-write.server'
+import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { auditActor } from '~/utils/request.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, record } = await requireDocument(request, params.documentId)
+  return {
+    id: record.id,
+    title: record.title,
+    version: record.version,
+    values: documentToFormValues(record),
+    actors: await listActorOptions(db),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, record } = await requireDocument(request, params.documentId)
+  const raw = formToObject(await request.formData())
+  const values = typedValues(raw)
+  const version = VersionSchema.safeParse(raw)
+  const parsed = DocumentFormSchema.safeParse(raw)
+  if (!version.success || !parsed.success) {
+    const errors = {
+      ...(version.success ? {} : fieldErrorsOf(version.error)),
+      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+    }
+    return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
+  }
+  const result = await updateDocument(db, {
+    actor: auditActor(request, user),
+    id: record.id,
+    version: version.data.version,
+    fields: parsed.data,
+  })
+  if (!result.ok && result.reason === 'unknown_issuer') {
+    const errors = { issuerId: ['Choose an issuer from the list'] }
+    return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
+  }
+  if (!result.ok) {
+    const actors = await listActorOptions(db)
+    const conflict = {
+      changedBy: result.current.updatedByName ?? 'someone',
+      changedAt: new Date(result.current.updatedAt).toISOString(),
+      differences: documentDifferences(
+        documentToFormValues(result.current),
+        values,
+        new Map(actors.map((a) => [String(a.id), a.name])),
+      ),
+    }
+    // The form now carries the current version: saving again deliberately replaces what is saved.
+    return data({ errors: {}, values, version: result.current.version, conflict }, { status: 409 })
+  }
+  return redirect(`/documents/${record.id}`)
+}
+
+export default function EditDocumentPage() {
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="edit-document-title" className="narrow">
+      <p className="breadcrumb">
+        <Link to={`/documents/${loaded.id}`}>← Back to the document</Link>
+      </p>
+      <h1 id="edit-document-title">Edit document</h1>
+      <DocumentForm
+        defaults={actionData?.values ?? loaded.values}
+        errors={actionData?.errors}
+        actors={loaded.actors}
+        version={actionData?.version ?? loaded.version}
+        conflict={actionData?.conflict}
+        submitLabel="Save changes"
+        cancelTo={`/documents/${loaded.id}`}
+      />
+    </section>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `Edit ${loaded.title} · Case tracker` : 'Edit document · Case tracker' },
+]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

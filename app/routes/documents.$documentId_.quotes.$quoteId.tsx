@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { DocumentQuoteForm } from '~/components/document-quote-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { VersionSchema } from '~/domain/case-schema'
+import { quoteDifferences, QuoteFormSchema } from '~/domain/document-schema'
+import { listActorOptions } from '~/models/document.server'
+import { requireDocument } from '~/models/document-access.server'
+import { deleteQuote, getQuote, updateQuote } from '~/models/document-quotes.server'
+import { idParam } from '~/utils/case-access.server'
+import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { auditActor } from '~/utils/request.server'
+
+async function requireQuote(request: Request, params: Record<string, string | undefined>) {
+  const found = await requireDocument(request, params.documentId)
+  const quote = await getQuote(found.db, {
+    documentId: found.record.id,
+    quoteId: idParam(params.quoteId),
+  })
+  if (!quote) throw new Response('Not found', { status: 404 })
+  return { ...found, quote }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, record, quote } = await requireQuote(request, params)
+  return {
+    id: record.id,
+    title: record.title,
+    version: record.version,
+    values: {
+      actorId: quote.actorId === null ? '' : String(quote.actorId),
+      speakerLabel: quote.speakerLabel,
+      body: quote.body,
+    },
+    actors: await listActorOptions(db),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, record, quote } = await requireQuote(request, params)
+  const raw = formToObject(await request.formData())
+  const values = typedValues(raw)
+  const version = VersionSchema.safeParse(raw)
+  const parsed = QuoteFormSchema.safeParse(raw)
+  const actor = auditActor(request, user)
+  const deleting = raw.intent === 'delete'
+  if (!version.success || (!deleting && !parsed.success)) {
+    const errors = {
+      ...(version.success ? {} : fieldErrorsOf(version.error)),
+      ...(parsed.success || deleting ? {} : fieldErrorsOf(parsed.error)),
+    }
+    return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
+  }
+  const common = { actor, documentId: record.id, quoteId: quote.id, version: version.data.version }
+  const result = deleting
+    ? await deleteQuote(db, common)
+    : await updateQuote(db, { ...common, fields: parsed.data! })
+  if (!result.ok && result.reason === 'stale') {
+    const current = await requireDocument(request, params.documentId)
+    const saved = await getQuote(db, { documentId: record.id, quoteId: quote.id })
+    const actors = new Map((await listActorOptions(db)).map((a) => [a.id, a.name]))
+    const conflict = {
+      changedBy: current.record.updatedByName ?? 'someone',
+      changedAt: new Date(current.record.updatedAt).toISOString(),
+      differences: quoteDifferences(saved ?? null, values, actors),
+    }
+    return data({ errors: {}, values, version: current.record.version, conflict }, { status: 409 })
+  }
+  if (!result.ok && result.reason === 'not_found') throw new Response('Not found', { status: 404 })
+  if (!result.ok) {
+    const errors = { actorId: ['Choose the speaker from the list'] }
+    return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
+  }
+  return redirect(`/documents/${record.id}#quotes-title`)
+}
+
+export default function EditQuotePage() {
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section aria-labelledby="edit-quote-title" className="narrow">
+      <p className="breadcrumb">
+        <Link to={`/documents/${loaded.id}`}>← Back to “{loaded.title}”</Link>
+      </p>
+      <h1 id="edit-quote-title">Edit the quote</h1>
+      <DocumentQuoteForm
+        defaults={actionData?.values ?? loaded.values}
+        errors={actionData?.errors}
+        actors={loaded.actors}
+        version={actionData?.version ?? loaded.version}
+        conflict={actionData?.conflict}
+        submitLabel="Save quote"
+        cancelTo={`/documents/${loaded.id}`}
+        canDelete
+      />
+    </section>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  {
+    title: loaded ? `Edit a quote · ${loaded.title} · Case tracker` : 'Edit a quote · Case tracker',
+  },
+]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
