@@ -1,0 +1,342 @@
+// Statements generated from a case: everything the generator needs in a few statements, and the
+// two writes — saving a draft as a document (linked to the case, its footnotes as citations) and
+// publishing it (which records the matching advocacy action) — each in one transaction with audit
+// rows.
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { labelOf } from '../domain/vocabularies'
+import { ACTION_KIND_OF, DOCUMENT_KIND_OF } from '../statements/kinds'
+import type { ExtractedQuote } from '../statements/render-markdown'
+import { caseForStatement, choiceDefaults } from '../statements/setup'
+import { TEMPLATE_IDS, type StatementActor, type TemplateId } from '../statements/types'
+import { writeAudit, type Actor } from './audit.server'
+import { getCaseForUser } from './case.server'
+import { documentVisibleTo } from './document.server'
+import type { Viewer } from './case-visibility.server'
+import { getTimeline } from './status-event.server'
+
+/** The case, its timeline and sources, the actors to choose from, and sensible defaults. */
+export async function getStatementSetup(
+  db: Kysely<Database>,
+  { slug, viewer, today }: { slug: string; viewer: Viewer; today: string },
+) {
+  const record = await getCaseForUser(db, { slug, viewer })
+  if (!record) return null
+  const [timeline, caseSources, actors, quotes, latestDocument, latestAction] = await Promise.all([
+    getTimeline(db, record.id),
+    db
+      .selectFrom('citations')
+      .innerJoin('sources', 'sources.id', 'citations.sourceId')
+      .select([
+        'sources.id',
+        'sources.title',
+        'sources.publisher',
+        'sources.publishedOn',
+        'sources.publishedPrecision',
+        'sources.url',
+      ])
+      .where('citations.caseId', '=', record.id)
+      .orderBy('citations.id')
+      .execute(),
+    db
+      .selectFrom('actors')
+      .select([
+        'id',
+        'kind',
+        'name',
+        'politicalGroup',
+        'roles',
+        'organisation',
+        'office',
+        'email',
+        'phone',
+        'country',
+      ])
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('documentQuotes')
+      .innerJoin('documentCases', 'documentCases.documentId', 'documentQuotes.documentId')
+      .innerJoin('documents', 'documents.id', 'documentQuotes.documentId')
+      .select(['documentQuotes.actorId', 'documentQuotes.body'])
+      .where('documentCases.caseId', '=', record.id)
+      .where(documentVisibleTo(viewer))
+      .where('documentQuotes.actorId', 'is not', null)
+      .orderBy('documents.documentDate', 'desc')
+      .orderBy('documents.id', 'desc')
+      .orderBy('documentQuotes.position')
+      .execute(),
+    db
+      .selectFrom('documentCases')
+      .innerJoin('documents', 'documents.id', 'documentCases.documentId')
+      .select('documents.issuerId')
+      .where('documentCases.caseId', '=', record.id)
+      .where('documents.issuerId', 'is not', null)
+      .orderBy('documents.documentDate', 'desc')
+      .orderBy('documents.id', 'desc')
+      .executeTakeFirst(),
+    db
+      .selectFrom('actionCases')
+      .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
+      .select('advocacyActions.targetId')
+      .where('actionCases.caseId', '=', record.id)
+      .where('advocacyActions.targetId', 'is not', null)
+      .orderBy('advocacyActions.actionDate', 'desc')
+      .orderBy('advocacyActions.id', 'desc')
+      .executeTakeFirst(),
+  ])
+  const caseData = caseForStatement(record, timeline, caseSources)
+  const defaults = choiceDefaults({
+    actors: actors as StatementActor[],
+    quotes,
+    latestIssuerId: latestDocument?.issuerId ?? null,
+    latestTargetId: latestAction?.targetId ?? null,
+    today,
+  })
+  return { record, caseData, actors: actors as StatementActor[], defaults }
+}
+
+export type StatementSetup = NonNullable<Awaited<ReturnType<typeof getStatementSetup>>>
+
+export type StatementDraftInput = {
+  caseId: number
+  caseVersion: number
+  template: TemplateId
+  language: string
+  title: string
+  body: string
+  place: string
+  date: string
+  issuerId: number | null
+  /** The sources of the footnotes, in footnote order: marker [n] is the n-th. */
+  sourceIds: number[]
+  /** Quotes kept as generated, recorded as the document's quotes of their MEPs. */
+  quotes?: ExtractedQuote[]
+}
+
+/** Saves a generated statement as a draft document linked to its case, with its citations. */
+export async function saveStatementDraft(
+  db: Kysely<Database>,
+  { actor, input }: { actor: Actor; input: StatementDraftInput },
+) {
+  return db.transaction().execute(async (trx) => {
+    const document = await trx
+      .insertInto('documents')
+      .values({
+        kind: DOCUMENT_KIND_OF[input.template],
+        title: input.title.slice(0, 500),
+        place: input.place.slice(0, 200),
+        documentDate: input.date,
+        datePrecision: 'day',
+        issuerId: input.issuerId,
+        language: input.language,
+        body: input.body,
+        status: 'draft',
+        template: input.template,
+        generatedFromCaseId: input.caseId,
+        generatedFromCaseVersion: input.caseVersion,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await writeAudit(trx, {
+      actor,
+      entity: 'document',
+      entityId: document.id,
+      action: 'create',
+      caseId: input.caseId,
+      changes: [
+        { field: 'title', new: input.title },
+        { field: 'template', new: input.template },
+        { field: 'generatedFromCaseVersion', new: input.caseVersion },
+        { field: 'body', new: `${input.body.length.toLocaleString('en')} characters` },
+      ],
+    })
+    await trx
+      .insertInto('documentCases')
+      .values({ documentId: document.id, caseId: input.caseId })
+      .execute()
+    await writeAudit(trx, {
+      actor,
+      entity: 'document_case',
+      entityId: `${document.id}:${input.caseId}`,
+      action: 'create',
+      caseId: input.caseId,
+      changes: [{ field: 'documentId', new: document.id }],
+    })
+    for (const [position, quote] of (input.quotes ?? []).entries()) {
+      const row = await trx
+        .insertInto('documentQuotes')
+        .values({
+          documentId: document.id,
+          actorId: quote.actorId,
+          speakerLabel: quote.speakerLabel.slice(0, 1000),
+          body: quote.body,
+          position,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await writeAudit(trx, {
+        actor,
+        entity: 'document_quote',
+        entityId: row.id,
+        action: 'create',
+        caseId: input.caseId,
+        changes: [
+          { field: 'documentId', new: document.id },
+          { field: 'actorId', new: quote.actorId },
+        ],
+      })
+    }
+    for (const sourceId of input.sourceIds) {
+      const citation = await trx
+        .insertInto('citations')
+        .values({
+          sourceId,
+          documentId: document.id,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await writeAudit(trx, {
+        actor,
+        entity: 'citation',
+        entityId: citation.id,
+        action: 'create',
+        caseId: input.caseId,
+        changes: [
+          { field: 'sourceId', new: sourceId },
+          { field: 'documentId', new: document.id },
+        ],
+      })
+    }
+    return { id: document.id }
+  })
+}
+
+export type PublishResult =
+  | { ok: true; actionId: number }
+  | { ok: false; reason: 'not_found' | 'not_generated' | 'already_published' | 'unknown_target' }
+
+/**
+ * Publishes a generated draft of this case and records what it was: the matching advocacy action
+ * (a press release, a letter to the authorities, …) linked to the case and the document.
+ */
+export async function publishStatement(
+  db: Kysely<Database>,
+  {
+    actor,
+    caseId,
+    documentId,
+    targetId,
+    actionDate,
+  }: {
+    actor: Actor
+    caseId: number
+    documentId: number
+    targetId: number | null
+    actionDate: string
+  },
+): Promise<PublishResult> {
+  return db.transaction().execute(async (trx) => {
+    const linked = await trx
+      .selectFrom('documentCases')
+      .select('documentId')
+      .where('documentId', '=', documentId)
+      .where('caseId', '=', caseId)
+      .executeTakeFirst()
+    if (!linked) return { ok: false, reason: 'not_found' }
+    const document = await trx
+      .selectFrom('documents')
+      .select(['id', 'title', 'status', 'template', 'issuerId', 'version'])
+      .where('id', '=', documentId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const template = TEMPLATE_IDS.find((t) => t === document.template)
+    if (!template) return { ok: false, reason: 'not_generated' }
+    if (document.status === 'published') return { ok: false, reason: 'already_published' }
+    if (targetId !== null) {
+      const target = await trx
+        .selectFrom('actors')
+        .select('id')
+        .where('id', '=', targetId)
+        .executeTakeFirst()
+      if (!target) return { ok: false, reason: 'unknown_target' }
+    }
+    await trx
+      .updateTable('documents')
+      .set({
+        status: 'published',
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', documentId)
+      .execute()
+    await writeAudit(trx, {
+      actor,
+      entity: 'document',
+      entityId: documentId,
+      action: 'update',
+      caseId,
+      changes: [{ field: 'status', old: 'draft', new: 'published' }],
+    })
+    const kind = ACTION_KIND_OF[template]
+    const action = await trx
+      .insertInto('advocacyActions')
+      .values({
+        kind,
+        title: `${labelOf(kind)}: ${document.title}`.slice(0, 500),
+        actionDate,
+        datePrecision: 'day',
+        actorId: document.issuerId,
+        targetId,
+        documentId,
+        response: 'none',
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx.insertInto('actionCases').values({ actionId: action.id, caseId }).execute()
+    await writeAudit(trx, {
+      actor,
+      entity: 'advocacy_action',
+      entityId: action.id,
+      action: 'create',
+      caseId,
+      changes: [
+        { field: 'kind', new: kind },
+        { field: 'actionDate', new: actionDate },
+        { field: 'documentId', new: documentId },
+        { field: 'targetId', new: targetId },
+        { field: 'caseIds', new: [caseId] },
+      ],
+    })
+    return { ok: true, actionId: action.id }
+  })
+}
+
+/** A draft of this case that can be published, for the publish form. */
+export function getPublishableDraft(
+  db: Kysely<Database>,
+  { caseId, documentId }: { caseId: number; documentId: number },
+) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('documentCases', 'documentCases.documentId', 'documents.id')
+    .select([
+      'documents.id',
+      'documents.title',
+      'documents.status',
+      'documents.template',
+      'documents.documentDate',
+    ])
+    .where('documents.id', '=', documentId)
+    .where('documentCases.caseId', '=', caseId)
+    .where('documents.template', 'is not', null)
+    .executeTakeFirst()
+}

@@ -1,0 +1,73 @@
+// Downloads of a statement: GET with the generator's choices in the query (the generated text), or
+// POST with the edited text. `format` is md or docx; anything else is a 400 with a message.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { todayIso } from '~/domain/dates'
+import { getStatementSetup } from '~/models/statement.server'
+import { runGenerator, statementFileName } from '~/statements/generate'
+import { editedLimitProblem } from '~/statements/limits'
+import { renderMarkdownDocx } from '~/statements/render-docx.server'
+import { requirePermission } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+function refuse(message: string, status = 400) {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  })
+}
+
+async function download(
+  request: Request,
+  slug: string | undefined,
+  choices: URLSearchParams,
+  format: string | null,
+  edited: string | null,
+) {
+  const user = await requirePermission(request, 'generate:statement')
+  if (format !== 'md' && format !== 'docx') return refuse('Choose a format: md or docx.')
+  const today = todayIso()
+  const setup = await getStatementSetup(await getDb(), { slug: slug ?? '', viewer: user, today })
+  if (!setup) throw new Response('Not found', { status: 404 })
+  const outcome = runGenerator({ ...setup, params: choices, today })
+  if (outcome.errors)
+    return refuse(Object.values(outcome.errors).flat().join('\n') || 'These choices are not valid.')
+  if (!outcome.result?.ok) return refuse(outcome.result?.message ?? 'Nothing to download.')
+  const { statement, markdown } = outcome.result
+  const text = edited ?? markdown
+  if (text.length > 200_000) return refuse('The text can be at most 200,000 characters.')
+  const problem = editedLimitProblem(statement.template, text)
+  if (problem) return refuse(problem)
+  const name = statementFileName(statement.template, setup.record.slug, outcome.values.date)
+  if (format === 'md')
+    return new Response(text, {
+      headers: {
+        'Content-Type': 'text/markdown; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}.md"`,
+      },
+    })
+  const title = /^# (.+)$/m.exec(text)?.[1]?.replace(/\\(.)/g, '$1') ?? statement.headline
+  const buffer = await renderMarkdownDocx(text, { title, language: statement.language })
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      'Content-Type': DOCX,
+      'Content-Disposition': `attachment; filename="${name}.docx"`,
+    },
+  })
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  return download(request, params.slug, url.searchParams, url.searchParams.get('format'), null)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const url = new URL(request.url)
+  const format = url.searchParams.get('format') ?? String(form.get('format') ?? '')
+  const text = String(form.get('text') ?? '').replace(/\r\n?/g, '\n')
+  if (text.trim() === '') return refuse('The text is empty: nothing to download.')
+  const choices = new URLSearchParams(String(form.get('choices') ?? ''))
+  return download(request, params.slug, choices, format, text)
+}
