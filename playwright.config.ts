@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
-  workers: 2,
+  // One worker: every spec file shares the seeded database, so a fixed order keeps them independent of timing.
+  workers: 1,
   retries: 0,
   timeout: 30_000,
   reporter: [

@@ -58,6 +58,9 @@ export function CaseHeader({
               </Link>
             </>
           ) : null}
+          <Link to={`/cases/${record.slug}/statement`} className="button">
+            Generate a statement
+          </Link>
           {can.history ? (
             <Link to={`/cases/${record.slug}/history`} className="button">
               History

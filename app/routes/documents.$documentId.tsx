@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { VisibilityBadge } from '~/components/badges'
 import { DocumentHeader } from '~/components/document-header'
+import { StatementStaleness } from '~/components/statement-staleness'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FootnoteList, FootnoteRef } from '~/components/footnotes'
 import { can } from '~/domain/permissions'
+import { getStatementStaleness } from '~/models/statement-staleness.server'
 import { getDocumentPage } from '~/models/document.server'
 import { requirePermission } from '~/utils/auth.server'
 import { idParam } from '~/utils/case-access.server'
@@ -12,16 +14,17 @@ import { getDb } from '~/utils/db.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
-  const page = await getDocumentPage(await getDb(), {
-    id: idParam(params.documentId),
-    viewer: user,
-  })
+  const db = await getDb()
+  const id = idParam(params.documentId)
+  const page = await getDocumentPage(db, { id, viewer: user })
   if (!page) throw new Response('Not found', { status: 404 })
-  return { ...page, canEdit: can(user.role, 'update:case') }
+  // A generated draft says when its case changed since, and can be published from here.
+  const staleness = await getStatementStaleness(db, { documentId: id, viewer: user })
+  return { ...page, staleness, canEdit: can(user.role, 'update:case') }
 }
 
 export default function DocumentPage() {
-  const { record, bodyHtml, hasBody, quotes, cases, footnotes, canEdit } =
+  const { record, bodyHtml, hasBody, quotes, cases, footnotes, canEdit, staleness } =
     useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const base = `/documents/${record.id}`
@@ -37,6 +40,17 @@ export default function DocumentPage() {
         </p>
       ) : null}
       <DocumentHeader record={record} canEdit={canEdit} />
+      <StatementStaleness staleness={staleness} />
+      {staleness && canEdit && record.status === 'draft' ? (
+        <p>
+          <Link
+            to={`/cases/${staleness.caseSlug}/statement/publish?document=${record.id}`}
+            className="button button--primary"
+          >
+            Publish this statement…
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-label="Text" className="panel">
         {hasBody ? (

@@ -82,13 +82,14 @@ test('the Moscow Times source shows the Arsamikov events that cite it', async ({
   ).toBeVisible()
   await expect(page.getByText('16 February 2023')).toBeVisible()
   await expect(page.getByText('Link missing')).toBeVisible()
+  // Other spec files may cite this source too (the import test does): only the seeded rows are certain.
   const events = page.locator('.citing-list > li')
-  await expect(events).toHaveCount(2)
-  for (const event of await events.all())
-    await expect(event.getByRole('link', { name: 'Idris Arsamikov' })).toBeVisible()
-  await expect(events.filter({ hasText: 'Arrested at Moscow airport' })).toHaveCount(1)
+  const arrest = events.filter({ hasText: 'Arrested at Moscow airport' })
+  await expect(arrest).toHaveCount(1)
+  await expect(arrest.getByRole('link', { name: 'Idris Arsamikov' })).toBeVisible()
+  await expect(events.filter({ hasText: 'His father died' })).toHaveCount(1)
   await page.screenshot({ path: `${SHOTS}/source-page.png`, fullPage: true })
-  await events.first().getByRole('link', { name: 'Idris Arsamikov' }).click()
+  await arrest.getByRole('link', { name: 'Idris Arsamikov' }).click()
   await expect(page).toHaveURL(/\/cases\/idris-arsamikov$/)
   assertNoErrors()
 })
@@ -103,9 +104,11 @@ test('searching actors for "bjork" finds Malin Björk and her quotes', async ({ 
   await page.getByRole('link', { name: 'Malin Björk' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Malin Björk' })).toBeVisible()
   await expect(page.getByText('Vice-President of the LGBTI Intergroup')).toBeVisible()
-  await expect(page.locator('.quote-excerpt')).toContainText(
-    'The prosecution of gay men in Chechnya is not new',
-  )
+  await expect(
+    page
+      .locator('.quote-excerpt', { hasText: 'The prosecution of gay men in Chechnya is not new' })
+      .first(),
+  ).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/actor-page.png`, fullPage: true })
   assertNoErrors()
 })
@@ -125,6 +128,8 @@ test('an editor merges a duplicate actor into the original', async ({ page }) =>
   await page.goto('/actors?q=bjork')
   await expect(page.locator('tbody tr')).toHaveCount(2)
   await page.getByRole('link', { name: 'Malin Björk' }).click()
+  // Her quotes before the merge (other spec files may have added some); the duplicate has none.
+  const quotesBefore = await page.locator('.quote-excerpt').count()
   await page.getByRole('link', { name: 'Merge a duplicate' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: 'Merge a duplicate into Malin Björk' }),
@@ -139,7 +144,7 @@ test('an editor merges a duplicate actor into the original', async ({ page }) =>
 
   await expect(page.getByRole('heading', { level: 1, name: 'Malin Björk' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'malin.bjork@example.org' })).toBeVisible()
-  await expect(page.locator('.quote-excerpt')).toHaveCount(1)
+  await expect(page.locator('.quote-excerpt')).toHaveCount(quotesBefore)
   await page.goto('/actors?q=bjork')
   await expect(page.locator('tbody tr')).toHaveCount(1)
   assertNoErrors()
