@@ -233,7 +233,8 @@ export function buildStatementFacts(
   })
   const sorted = [...record.events].sort(compareEvents)
   const past = sorted.filter((e) => e.eventDate <= asOf)
-  const upcoming = sorted.filter((e) => e.eventDate > asOf).slice(0, 1)
+  // Only a date still ahead today is "scheduled"; events between the statement date and today are left out.
+  const upcoming = sorted.filter((e) => e.eventDate > today).slice(0, 1)
   if (past.length > MAX_EVENTS)
     notices.push(
       `The ${past.length - MAX_EVENTS} oldest events are left out; the latest ${MAX_EVENTS} are used.`,

@@ -172,6 +172,30 @@ describe('template specifics', () => {
     expect(after.headline).toBe('LGBTI Intergroup welcomes the release of Idris Arsamikov')
   })
 
+  it('a statement dated in the past leaves out later events and never calls them scheduled', () => {
+    const events = [
+      ...seededCase().events,
+      {
+        id: 17,
+        eventDate: '2023-03-01',
+        datePrecision: 'month' as const,
+        createdAt: '2024-12-01T00:00:00Z',
+        custodyState: null,
+        legalStage: null,
+        releaseReason: null,
+        location: null,
+        certainty: 'confirmed' as const,
+        description: 'Moved to another facility.',
+        sourceIds: [SOURCES.moscowTimes],
+      },
+    ]
+    const text = generatedSentences(
+      generateOk({ events }, { date: '2023-02-22' }, '2025-01-15').statement,
+    ).join(' ')
+    expect(text).not.toMatch(/scheduled/)
+    expect(text).not.toMatch(/Moved to another facility/)
+  })
+
   it('press release without issuer or target still has a headline built from the data', () => {
     const { statement } = generateOk({}, { issuer: null, target: null })
     expect(statement.headline).toBe('Call for the release of Idris Arsamikov')
