@@ -10,10 +10,9 @@ import {
   checkActionReferences,
   getActionForUser,
   getActionFormOptions,
-  loadFormSources,
-  updateAction,
   type ActionRecord,
 } from '~/models/action.server'
+import { loadFormSources, updateAction } from '~/models/action-write.server'
 import { requirePermission } from '~/utils/auth.server'
 import { idParam } from '~/utils/case-access.server'
 import { getDb } from '~/utils/db.server'

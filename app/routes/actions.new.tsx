@@ -4,12 +4,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ActionForm } from '~/components/action-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { readActionFormData } from '~/domain/action-schema'
-import {
-  checkActionReferences,
-  createAction,
-  getActionFormOptions,
-  loadFormSources,
-} from '~/models/action.server'
+import { checkActionReferences, getActionFormOptions } from '~/models/action.server'
+import { createAction, loadFormSources } from '~/models/action-write.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'

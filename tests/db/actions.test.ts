@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionFields } from '../../app/domain/action-schema'
 import {
   checkActionReferences,
-  createAction,
-  deleteAction,
   getActionForUser,
   listActionsForUser,
-  updateAction,
 } from '../../app/models/action.server'
+import { createAction, deleteAction, updateAction } from '../../app/models/action-write.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import { makeCase, makeUser } from '../support/fixtures'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chartTableCsv } from '../../app/domain/chart'
-import { createAction } from '../../app/models/action.server'
+import { createAction } from '../../app/models/action-write.server'
 import { createUser } from '../../app/models/user.server'
 import { loader as actionPage } from '../../app/routes/actions.$actionId'
 import { action as deleteAction } from '../../app/routes/actions.$actionId_.delete'
