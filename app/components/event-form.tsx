@@ -1,5 +1,4 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { formatPartialDate } from '~/domain/dates'
 import {
   CERTAINTIES,
   CUSTODY_STATES,
@@ -8,6 +7,7 @@ import {
   RELEASE_REASONS,
 } from '~/domain/vocabularies'
 import { ConflictNotice, type Conflict } from './conflict-notice'
+import { SourcesFieldset, type SourceOption } from './sources-fieldset'
 import {
   FormErrorSummary,
   SelectField,
@@ -16,31 +16,9 @@ import {
   type FieldErrors,
 } from './form-fields'
 
-export type SourceOption = {
-  id: number
-  title: string
-  publisher: string | null
-  publishedOn: string | null
-  publishedPrecision: 'day' | 'month' | 'year' | null
-  url: string | null
-}
+export type { SourceOption } from './sources-fieldset'
 
 export type EventFormDefaults = Record<string, string | string[] | undefined>
-
-function SourceCheckbox({ source, checked }: { source: SourceOption; checked: boolean }) {
-  return (
-    <label className="source-option">
-      <input type="checkbox" name="sourceIds" value={source.id} defaultChecked={checked} />
-      <span>
-        <strong>{source.publisher ?? 'Unknown publisher'}</strong>, “{source.title}”
-        {source.publishedOn && source.publishedPrecision
-          ? `, ${formatPartialDate({ date: source.publishedOn, precision: source.publishedPrecision })}`
-          : null}
-        {source.url ? <span className="muted source-option__url"> {source.url}</span> : null}
-      </span>
-    </label>
-  )
-}
 
 /**
  * The status-event form. Finding sources submits the form with intent "find-sources": the server
@@ -70,7 +48,6 @@ export function EventForm({
   const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
-  const selectedIds = new Set(selectedSources.map((s) => s.id))
   const formKey = JSON.stringify([defaults, version, selectedSources.map((s) => s.id)])
   return (
     <Form method="post" className="form form--wide" noValidate key={formKey}>
@@ -152,97 +129,13 @@ export function EventForm({
           maxLength={10000}
         />
       </fieldset>
-      <fieldset
-        className="form-section"
-        aria-describedby={errors?.sourceIds ? 'sourceIds-error' : undefined}
-      >
-        <legend>Sources</legend>
-        {errors?.sourceIds ? (
-          <p id="sourceIds-error" className="field__error">
-            {errors.sourceIds[0]}
-          </p>
-        ) : null}
-        {selectedSources.length > 0 ? (
-          <div className="source-options" role="group" aria-label="Cited sources">
-            {selectedSources.map((source) => (
-              <SourceCheckbox key={source.id} source={source} checked />
-            ))}
-          </div>
-        ) : (
-          <p className="muted">No source picked yet.</p>
-        )}
-        <div className="source-search">
-          <div className="field">
-            <label htmlFor="sourceQuery">Find a source in the library</label>
-            <input
-              id="sourceQuery"
-              name="sourceQuery"
-              type="search"
-              defaultValue={sourceQuery ?? ''}
-              placeholder="Title, publisher or URL"
-            />
-          </div>
-          <button type="submit" name="intent" value="find-sources" className="button">
-            Find sources
-          </button>
-        </div>
-        {foundSources ? (
-          foundSources.length === 0 ? (
-            <p className="muted">No source matches “{sourceQuery}”. Add it below.</p>
-          ) : (
-            <div className="source-options" role="group" aria-label="Sources found">
-              {foundSources
-                .filter((s) => !selectedIds.has(s.id))
-                .map((source) => (
-                  <SourceCheckbox key={source.id} source={source} checked={false} />
-                ))}
-            </div>
-          )
-        ) : null}
-        <details
-          className="new-source"
-          open={Boolean(
-            text('newSourceTitle') ||
-            text('newSourceUrl') ||
-            errors?.newSourceTitle ||
-            errors?.newSourceUrl ||
-            errors?.newSourceDate,
-          )}
-        >
-          <summary>Add a new source</summary>
-          <p className="field__hint">A URL already in the library is reused, not duplicated.</p>
-          <TextField
-            name="newSourceTitle"
-            label="Title"
-            errors={errors}
-            defaultValue={text('newSourceTitle')}
-            maxLength={1000}
-          />
-          <div className="field-row">
-            <TextField
-              name="newSourcePublisher"
-              label="Publisher"
-              errors={errors}
-              defaultValue={text('newSourcePublisher')}
-              maxLength={300}
-            />
-            <TextField
-              name="newSourceDate"
-              label="Published on"
-              hint="YYYY-MM-DD"
-              errors={errors}
-              defaultValue={text('newSourceDate')}
-            />
-          </div>
-          <TextField
-            name="newSourceUrl"
-            label="URL"
-            type="url"
-            errors={errors}
-            defaultValue={text('newSourceUrl')}
-          />
-        </details>
-      </fieldset>
+      <SourcesFieldset
+        selectedSources={selectedSources}
+        foundSources={foundSources}
+        sourceQuery={sourceQuery}
+        errors={errors}
+        text={text}
+      />
       <div className="form-actions">
         <button
           type="submit"
