@@ -129,6 +129,8 @@ test('an editor merges a duplicate actor into the original', async ({ page }) =>
   await expect(page.locator('tbody tr')).toHaveCount(2)
   await page.getByRole('link', { name: 'Malin Björk' }).click()
   // Her quotes before the merge (other spec files may have added some); the duplicate has none.
+  await expect(page.getByRole('heading', { level: 1, name: 'Malin Björk' })).toBeVisible()
+  await expect(page.locator('.quote-excerpt').first()).toBeVisible()
   const quotesBefore = await page.locator('.quote-excerpt').count()
   await page.getByRole('link', { name: 'Merge a duplicate' }).click()
   await expect(
