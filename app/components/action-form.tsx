@@ -1,7 +1,7 @@
 // The advocacy-action form, for recording and editing. Like the event form, finding sources submits
 // the form with intent "find-sources": the server answers with matches and everything typed, so it
 // works without JavaScript and loses nothing.
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { formatPartialDate } from '~/domain/dates'
 import {
   ACTION_KINDS,
@@ -18,6 +18,7 @@ import {
   TextAreaField,
   TextField,
   type FieldErrors,
+  SaveOrCancel,
 } from './form-fields'
 
 export type { SourceOption } from './sources-fieldset'
@@ -57,7 +58,6 @@ export function ActionForm({
   submitLabel: string
   cancelTo: string
 }) {
-  const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
   const linked = new Set(Array.isArray(defaults.caseIds) ? defaults.caseIds : [])
@@ -196,20 +196,7 @@ export function ActionForm({
         errors={errors}
         text={text}
       />
-      <div className="form-actions">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="button button--primary"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} intent="save" />
     </Form>
   )
 }

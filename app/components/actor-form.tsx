@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { ACTOR_KINDS } from '~/domain/vocabularies'
 import type { Conflict } from './conflict-notice'
 import {
@@ -7,6 +7,7 @@ import {
   TextAreaField,
   TextField,
   type FieldErrors,
+  SaveOrCancel,
 } from './form-fields'
 import { ConflictNotice } from './conflict-notice'
 import type { FormDefaults } from './source-form'
@@ -27,7 +28,6 @@ export function ActorForm({
   submitLabel: string
   cancelTo: string
 }) {
-  const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
   return (
@@ -145,18 +145,7 @@ export function ActorForm({
           maxLength={10000}
         />
       </fieldset>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   )
 }

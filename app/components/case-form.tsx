@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES } from '~/domain/vocabularies'
 import { ConflictNotice, type Conflict } from './conflict-notice'
 import {
@@ -8,6 +8,7 @@ import {
   TextAreaField,
   TextField,
   type FieldErrors,
+  SaveOrCancel,
 } from './form-fields'
 
 export type CaseFormDefaults = Record<string, string | string[] | undefined>
@@ -32,7 +33,6 @@ export function CaseForm({
   submitLabel: string
   cancelTo: string
 }) {
-  const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
   const list = (name: string) => (Array.isArray(defaults[name]) ? (defaults[name] as string[]) : [])
@@ -159,18 +159,7 @@ export function CaseForm({
           maxLength={20000}
         />
       </fieldset>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   )
 }

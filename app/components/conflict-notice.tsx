@@ -40,8 +40,8 @@ export function ConflictNotice({ conflict, what = 'case' }: { conflict: Conflict
         </table>
       ) : (
         <p>
-          The saved values are the same as yours; the change was elsewhere in the {what} (for a case,
-          e.g. its timeline).
+          The saved values are the same as yours; the change was elsewhere in the {what} (for a
+          case, e.g. its timeline).
         </p>
       )}
     </section>

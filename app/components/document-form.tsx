@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { DOCUMENT_LANGUAGES } from '~/domain/document-schema'
 import { DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, labelOf } from '~/domain/vocabularies'
 import { ConflictNotice, type Conflict } from './conflict-notice'
@@ -8,6 +8,7 @@ import {
   TextAreaField,
   TextField,
   type FieldErrors,
+  SaveOrCancel,
 } from './form-fields'
 
 export type ActorChoice = { id: number; name: string; kind: string }
@@ -43,7 +44,6 @@ export function DocumentForm({
   submitLabel: string
   cancelTo: string
 }) {
-  const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
   return (
@@ -157,18 +157,7 @@ export function DocumentForm({
           }
         />
       </fieldset>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   )
 }

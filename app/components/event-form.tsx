@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import {
   CERTAINTIES,
   CUSTODY_STATES,
@@ -14,6 +14,7 @@ import {
   TextAreaField,
   TextField,
   type FieldErrors,
+  SaveOrCancel,
 } from './form-fields'
 
 export type { SourceOption } from './sources-fieldset'
@@ -45,7 +46,6 @@ export function EventForm({
   submitLabel: string
   cancelTo: string
 }) {
-  const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
   const formKey = JSON.stringify([defaults, version, selectedSources.map((s) => s.id)])
@@ -136,20 +136,7 @@ export function EventForm({
         errors={errors}
         text={text}
       />
-      <div className="form-actions">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="button button--primary"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} intent="save" />
     </Form>
   )
 }

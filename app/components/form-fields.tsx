@@ -1,4 +1,5 @@
 // Form fields with their label, hint and error wired together for screen readers: the error sits
+import { Link, useNavigation } from '@remix-run/react'
 // beside its field, and the field keeps what was typed.
 import type { ReactNode } from 'react'
 import { labelOf } from '~/domain/vocabularies'
@@ -210,6 +211,38 @@ export function FormErrorSummary({
     <div className="alert alert--error" role="alert">
       {formError ??
         `Nothing was saved: ${count === 1 ? 'one field needs' : `${count} fields need`} attention.`}
+    </div>
+  )
+}
+
+/**
+ * Save and Cancel at the foot of an edit form. The save button names its intent ("save") where the
+ * form also has other submit buttons, such as the library search.
+ */
+export function SaveOrCancel({
+  submitLabel,
+  cancelTo,
+  intent,
+}: {
+  submitLabel: string
+  cancelTo: string
+  intent?: string
+}) {
+  const navigation = useNavigation()
+  const saving = navigation.state === 'submitting'
+  return (
+    <div className="form-actions">
+      <button
+        type="submit"
+        {...(intent ? { name: 'intent', value: intent } : {})}
+        className="button button--primary"
+        disabled={saving}
+      >
+        {saving ? 'Saving…' : submitLabel}
+      </button>
+      <Link to={cancelTo} className="button">
+        Cancel
+      </Link>
     </div>
   )
 }

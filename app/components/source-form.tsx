@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import {
   DATE_PRECISIONS,
   RELIABILITIES,
@@ -7,7 +7,13 @@ import {
   type Reliability,
 } from '~/domain/vocabularies'
 import { ConflictNotice, type Conflict } from './conflict-notice'
-import { FormErrorSummary, SelectField, TextField, type FieldErrors } from './form-fields'
+import {
+  FormErrorSummary,
+  SelectField,
+  TextField,
+  type FieldErrors,
+  SaveOrCancel,
+} from './form-fields'
 
 export type FormDefaults = Record<string, string | string[] | undefined>
 
@@ -53,7 +59,6 @@ export function SourceForm({
   submitLabel: string
   cancelTo: string
 }) {
-  const navigation = useNavigation()
   const text = (name: string) =>
     typeof defaults[name] === 'string' ? (defaults[name] as string) : ''
   return (
@@ -158,18 +163,7 @@ export function SourceForm({
           maxLength={10}
         />
       </fieldset>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Saving…' : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          Cancel
-        </Link>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   )
 }
