@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination } from '~/components/pagination'
 import {
   ACTION_PAGE_SIZE,
   actionListSearch,
@@ -215,23 +216,11 @@ export default function ActionsPage() {
           )}
         </div>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Pagination" className="pagination">
-          {page > 1 ? (
-            <Link to={`/actions${actionListSearch(filters, { page: page - 1 })}`} rel="prev">
-              ← Previous
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link to={`/actions${actionListSearch(filters, { page: page + 1 })}`} rel="next">
-              Next →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        hrefFor={(p) => `/actions${actionListSearch(filters, { page: p })}`}
+      />
     </section>
   )
 }

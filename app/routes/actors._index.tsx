@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigate } from '@remix-run/react'
 import type { FormEvent } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination } from '~/components/pagination'
 import { parseActorListQuery } from '~/domain/actor-schema'
 import { can } from '~/domain/permissions'
 import { listSearch } from '~/domain/source-schema'
@@ -144,23 +145,7 @@ export default function ActorsPage() {
           </table>
         </div>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Pagination" className="pagination">
-          {query.page > 1 ? (
-            <Link to={pageLink(query.page - 1)} rel="prev">
-              ← Previous
-            </Link>
-          ) : null}
-          <span>
-            Page {query.page} of {pageCount}
-          </span>
-          {query.page < pageCount ? (
-            <Link to={pageLink(query.page + 1)} rel="next">
-              Next →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={query.page} pageCount={pageCount} hrefFor={pageLink} />
     </section>
   )
 }

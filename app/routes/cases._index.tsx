@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { CustodyBadge, LegalStageBadge, VisibilityBadge } from '~/components/badges'
 import { ActiveFilters, CaseFilterForm, IgnoredFilters } from '~/components/case-filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination } from '~/components/pagination'
 import {
   caseListSearch,
   hasActiveFilters,
@@ -167,23 +168,7 @@ export default function CasesPage() {
               </table>
             </div>
           )}
-          {pageCount > 1 ? (
-            <nav aria-label="Pagination" className="pagination">
-              {query.page > 1 ? (
-                <Link to={pageLink(query.page - 1)} rel="prev">
-                  ← Previous
-                </Link>
-              ) : null}
-              <span>
-                Page {query.page} of {pageCount}
-              </span>
-              {query.page < pageCount ? (
-                <Link to={pageLink(query.page + 1)} rel="next">
-                  Next →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination page={query.page} pageCount={pageCount} hrefFor={pageLink} />
         </div>
       </div>
     </section>

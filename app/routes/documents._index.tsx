@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { dateLineOf, DocumentStatusBadge } from '~/components/document-header'
 import { ActiveDocumentFilters, DocumentFilterForm } from '~/components/document-filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination } from '~/components/pagination'
 import {
   DOCUMENT_FILTER_LABELS,
   DOCUMENT_PAGE_SIZE,
@@ -121,23 +122,7 @@ export default function DocumentsPage() {
               ))}
             </ul>
           )}
-          {pageCount > 1 ? (
-            <nav aria-label="Pagination" className="pagination">
-              {query.page > 1 ? (
-                <Link to={pageLink(query.page - 1)} rel="prev">
-                  ← Previous
-                </Link>
-              ) : null}
-              <span>
-                Page {query.page} of {pageCount}
-              </span>
-              {query.page < pageCount ? (
-                <Link to={pageLink(query.page + 1)} rel="next">
-                  Next →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination page={query.page} pageCount={pageCount} hrefFor={pageLink} />
         </div>
       </div>
     </section>
