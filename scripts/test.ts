@@ -76,6 +76,13 @@ if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   process.exit(1)
 }
 
+if (spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status !== 0) {
+  console.error(
+    'unzip is missing (the statement tests open the generated .docx with it): apt-get install unzip.',
+  )
+  process.exit(1)
+}
+
 const started = Date.now()
 let failedStep: string | null = null
 for (const step of steps) {
