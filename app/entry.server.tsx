@@ -8,9 +8,21 @@ import {
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { getDb } from './utils/db.server'
 import { NonceProvider } from './utils/nonce'
 
 const ABORT_DELAY = 5_000
+
+// Open the database as the server starts: a bad DATABASE_URL, or a PGlite folder another process
+// holds, stops the server at once with a clear message instead of failing every request later.
+if (process.env.NODE_ENV === 'production') {
+  getDb().catch((error: unknown) => {
+    console.error(
+      `Cannot open the database: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    process.exit(1)
+  })
+}
 
 function securityHeaders(headers: Headers, nonce: string) {
   headers.set(
