@@ -211,13 +211,3 @@ export async function refreshDueCases(db: Kysely<Database>, today = todayIso()):
   }
   return due.length
 }
-
-export async function countCasesByCustodyState(db: Db, { viewer }: { viewer: Viewer }) {
-  return db
-    .selectFrom('cases')
-    .select(['cases.currentCustodyState', sql<number>`count(*)::int`.as('count')])
-    .where(caseVisibleTo(viewer))
-    .groupBy('cases.currentCustodyState')
-    .orderBy('count', 'desc')
-    .execute()
-}

@@ -2,7 +2,9 @@
 // saving, and gathers the sources to show again beside what was typed.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import { partialDateInputValue } from '../domain/dates'
 import { EventFormSchema } from '../domain/event-schema'
+import type { DatePrecision } from '../domain/vocabularies'
 import { getSourcesByIds, searchSources } from '../models/source.server'
 import { fieldErrorsOf, formToObject, typedValues } from './forms'
 
@@ -36,7 +38,7 @@ export async function readEventForm(db: Kysely<Database>, request: Request) {
 /** Form strings for a saved event, to fill the edit form. */
 export function eventToFormValues(event: {
   eventDate: string
-  datePrecision: string
+  datePrecision: DatePrecision
   custodyState: string | null
   legalStage: string | null
   releaseReason: string | null
@@ -44,12 +46,10 @@ export function eventToFormValues(event: {
   location: string | null
   description: string
 }): Record<string, string> {
-  const date =
-    event.datePrecision === 'year'
-      ? event.eventDate.slice(0, 4)
-      : event.datePrecision === 'month'
-        ? event.eventDate.slice(0, 7)
-        : event.eventDate
+  const date = partialDateInputValue({
+    date: event.eventDate,
+    precision: event.datePrecision,
+  })
   return {
     eventDate: date,
     datePrecision: event.datePrecision,
