@@ -10,6 +10,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { getDb } from './utils/db.server'
 import { NonceProvider } from './utils/nonce'
+import { applySecurityHeaders, isHttps } from './utils/security-headers.server'
 
 const ABORT_DELAY = 5_000
 
@@ -22,30 +23,6 @@ if (process.env.NODE_ENV === 'production') {
     )
     process.exit(1)
   })
-}
-
-function securityHeaders(headers: Headers, nonce: string) {
-  headers.set(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      // recharts and React set inline style attributes.
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "font-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  )
-  headers.set('X-Content-Type-Options', 'nosniff')
-  headers.set('Referrer-Policy', 'same-origin')
-  headers.set('X-Frame-Options', 'DENY')
-  // Case data is sensitive: no shared cache and no back-button copy after sign-out.
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store')
 }
 
 const handleRequest: HandleDocumentRequestFunction = (
@@ -73,7 +50,7 @@ const handleRequest: HandleDocumentRequestFunction = (
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          securityHeaders(responseHeaders, nonce)
+          applySecurityHeaders(responseHeaders, { https: isHttps(request), nonce })
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -96,6 +73,12 @@ const handleRequest: HandleDocumentRequestFunction = (
 }
 
 export default handleRequest
+
+/** Single-fetch `.data` answers carry the same headers as the pages they feed. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  applySecurityHeaders(response.headers, { https: isHttps(request) })
+  return response
+}
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return

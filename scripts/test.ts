@@ -1,5 +1,5 @@
 // `npm test`: every check, in order, stopping at the first that fails — typecheck, lint, unit tests,
-// database tests (PGlite always, PostgreSQL too when TEST_DATABASE_URL is set), build, browser tests.
+// build, database tests (PGlite always, PostgreSQL too when TEST_DATABASE_URL is set), browser tests.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -29,6 +29,8 @@ const steps: Step[] = [
       `--outputFile.json=${reports}/unit.json`,
     ],
   },
+  // The database tests include the leak crawler and the access matrix, which drive the built app.
+  { name: 'build', command: bin('remix'), args: ['build'] },
   {
     name: process.env.TEST_DATABASE_URL
       ? 'database tests (PGlite and PostgreSQL)'
@@ -43,7 +45,6 @@ const steps: Step[] = [
       `--outputFile.json=${reports}/db.json`,
     ],
   },
-  { name: 'build', command: bin('remix'), args: ['build'] },
   {
     name: 'browser tests (Playwright, Chromium)',
     command: bin('playwright'),

@@ -1,6 +1,11 @@
 // Configuration, validated once at start-up so a bad value fails loudly instead of halfway through a request.
 import { z } from 'zod'
 
+const flag = z
+  .enum(['0', '1', ''], { message: 'must be 1 or 0' })
+  .default('0')
+  .transform((value) => value === '1')
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -13,6 +18,16 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   NEEDS_ATTENTION_DAYS: z.coerce.number().int().positive().default(30),
+  // Behind a TLS-terminating proxy: believe its X-Forwarded-Proto and X-Forwarded-For.
+  TRUST_PROXY: flag,
+  // Demo accounts (and the demo case) on PostgreSQL too; the embedded database always has them.
+  SEED_DEMO: flag,
+  SEED_PASSWORD: z
+    .string()
+    .min(12, 'SEED_PASSWORD must be at least 12 characters')
+    .max(128, 'SEED_PASSWORD must be at most 128 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 
 export type Env = z.infer<typeof schema>

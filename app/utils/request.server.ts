@@ -1,9 +1,24 @@
 import { randomUUID } from 'node:crypto'
 import type { Actor } from '../models/audit.server'
 
+const requestIds = new WeakMap<Request, string>()
+
+/**
+ * The id that ties together the audit rows of one request. Made here, never read from a header: a
+ * client must not be able to make its writes look like part of someone else's request.
+ */
+export function requestIdOf(request: Request): string {
+  let id = requestIds.get(request)
+  if (!id) {
+    id = randomUUID()
+    requestIds.set(request, id)
+  }
+  return id
+}
+
 /** Who is acting and in which request, for the audit rows a write leaves. */
 export function auditActor(request: Request, user: { id: number }): Actor {
-  return { userId: user.id, requestId: request.headers.get('x-request-id') ?? randomUUID() }
+  return { userId: user.id, requestId: requestIdOf(request) }
 }
 
 /** Reads a positive page number from the query string; anything else is page 1. */
