@@ -197,6 +197,14 @@ export type AuditEventsTable = {
   requestId: string | null
 }
 
+/** One sign-in attempt still inside its rate-limit window (see app/models/sign-in-attempts.server.ts). */
+export type SignInAttemptsTable = {
+  id: Generated<number>
+  keyKind: 'account' | 'address'
+  key: string
+  attemptedAt: Timestamp
+}
+
 export type Database = {
   users: UsersTable
   sessions: SessionsTable
@@ -212,6 +220,7 @@ export type Database = {
   advocacyActions: AdvocacyActionsTable
   actionCases: ActionCasesTable
   auditEvents: AuditEventsTable
+  signInAttempts: SignInAttemptsTable
 }
 
 export type User = Selectable<UsersTable>

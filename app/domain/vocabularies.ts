@@ -147,6 +147,9 @@ export const AUDIT_ACTIONS = [
   'revoke',
   'merge',
   'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'password_change',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -2,7 +2,9 @@
 // and in vitest alike (see docs/decisions/003-migrations.md). Add a new file and a line below.
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_initial'
+import * as m0002 from './0002_sign_in_security'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_sign_in_security': m0002,
 }

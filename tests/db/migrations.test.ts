@@ -25,6 +25,7 @@ const TABLES = [
   'advocacy_actions',
   'action_cases',
   'audit_events',
+  'sign_in_attempts',
 ]
 
 async function tableNames(database: TestDatabase): Promise<string[]> {
