@@ -1,8 +1,9 @@
 // Server-side sessions: the cookie holds a random id, the database holds only its SHA-256, so a copy
 // of the database cannot be used to sign in. Sign-out, disabling a user and timeouts end them at once.
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
+import { writeAudit } from './audit.server'
 
 export type SessionLimits = { idleMinutes: number; maxHours: number }
 
@@ -68,10 +69,48 @@ export async function getSessionUser(
   return { id: row.id, email: row.email, name: row.name, role: row.role }
 }
 
-export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('idHash', '=', hashSessionId(sessionId)).execute()
+/** Ends a session; returns whose it was, or null when there was none. */
+export async function deleteSession(
+  db: Kysely<Database> | Transaction<Database>,
+  sessionId: string,
+): Promise<number | null> {
+  const row = await db
+    .deleteFrom('sessions')
+    .where('idHash', '=', hashSessionId(sessionId))
+    .returning('userId')
+    .executeTakeFirst()
+  return row?.userId ?? null
 }
 
-export async function deleteExpiredSessions(db: Kysely<Database>, now = new Date()): Promise<void> {
-  await db.deleteFrom('sessions').where('expiresAt', '<', now).execute()
+/** Sign-out: ends the session and leaves an audit row for its user, in one transaction. */
+export async function endSession(
+  db: Kysely<Database>,
+  { sessionId, requestId = null }: { sessionId: string; requestId?: string | null },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const userId = await deleteSession(trx, sessionId)
+    if (userId === null) return
+    await writeAudit(trx, {
+      actor: { userId, requestId },
+      entity: 'user',
+      entityId: userId,
+      action: 'sign_out',
+    })
+  })
+}
+
+/**
+ * Deletes the sessions past their absolute lifetime or idle for too long. getSessionUser already
+ * refuses them; this only keeps the table small. Both conditions are indexed (migration 0002).
+ */
+export async function purgeExpiredSessions(
+  db: Kysely<Database>,
+  { limits, now = new Date() }: { limits: SessionLimits; now?: Date },
+): Promise<number> {
+  const idleSince = new Date(now.getTime() - limits.idleMinutes * 60_000)
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expiresAt', '<', now), eb('lastSeenAt', '<', idleSince)]))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

@@ -2,9 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import {
+  beginSignInAttempt,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+} from '~/models/sign-in-attempts.server'
 import { verifyLogin } from '~/models/user.server'
 import { getOptionalUser, safeRedirect, signIn } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
+import { requestIdOf } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request)
@@ -20,7 +26,12 @@ const LoginSchema = z.object({
 
 const WRONG_CREDENTIALS = 'The email or password is not correct.'
 
-export async function action({ request }: ActionFunctionArgs) {
+function tooManyAttempts(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60)
+  return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const parsed = LoginSchema.safeParse(form)
   const email = typeof form.email === 'string' ? form.email : ''
@@ -30,10 +41,25 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  const user = await verifyLogin(await getDb(), parsed.data)
+  const db = await getDb()
+  const requestId = requestIdOf(request)
+  // Counted before the password is checked: over the limit, the password is not looked at.
+  const check = await beginSignInAttempt(db, {
+    email: parsed.data.email,
+    address: context.clientAddress ?? 'unknown',
+  })
+  if (!check.allowed) {
+    return data(
+      { fieldErrors: {}, formError: tooManyAttempts(check.retryAfterSeconds), email },
+      { status: 429, headers: { 'Retry-After': String(check.retryAfterSeconds) } },
+    )
+  }
+  const user = await verifyLogin(db, parsed.data)
   if (!user) {
+    await recordFailedSignIn(db, { attempt: check.attempt, requestId })
     return data({ fieldErrors: {}, formError: WRONG_CREDENTIALS, email }, { status: 400 })
   }
+  await recordSuccessfulSignIn(db, { attempt: check.attempt, userId: user.id, requestId })
   return signIn(request, { userId: user.id, redirectTo: safeRedirect(parsed.data.redirectTo) })
 }
 

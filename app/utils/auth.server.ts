@@ -3,11 +3,13 @@ import { can, type Permission } from '../domain/permissions'
 import {
   createSession,
   deleteSession,
+  endSession,
   getSessionUser,
   type SessionLimits,
 } from '../models/session.server'
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
+import { requestIdOf } from './request.server'
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>
 
@@ -103,7 +105,11 @@ export async function signIn(
 
 export async function signOut(request: Request) {
   const sessionId = await readSessionId(request)
-  if (sessionId) await deleteSession(await getDb(), sessionId)
+  if (sessionId)
+    await endSession(await getDb(), {
+      sessionId,
+      requestId: requestIdOf(request),
+    })
   return redirect('/login', {
     headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) },
   })
