@@ -53,35 +53,43 @@ async function prepareDatabase() {
     const applied = await migrateToLatest(handle.db)
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
     const users = await handle.db.selectFrom('users').select('id').limit(1).execute()
-    if (users.length === 0) {
-      const result = await seedDatabase(handle.db, {
-        password: process.env.SEED_PASSWORD || undefined,
-      })
-      printSeedResult(result)
-      return result.createdUsers.length > 0
+    if (users.length > 0) return false
+    // Demo accounts with printed passwords belong on the embedded database, never on a real one
+    // unless asked for.
+    if (env.DATABASE_URL && !env.SEED_DEMO) {
+      console.log(
+        '\nThis database has no users yet. Create the first admin:\n' +
+          '  DATABASE_URL=… npm run user:create -- --email you@example.org --name "Your Name" --role admin\n' +
+          '(or start once with SEED_DEMO=1 for demo accounts and the demo case).',
+      )
+      return false
     }
-    return false
+    const result = await seedDatabase(handle.db, { password: env.SEED_PASSWORD })
+    printSeedResult(result)
+    return result.createdUsers.length > 0
   } finally {
     await handle.close()
   }
 }
 
 async function main() {
+  const { getEnv } = await import('../app/utils/env.server')
   process.env.NODE_ENV = 'production'
   process.env.HOST ??= '127.0.0.1'
   process.env.PORT ??= '3000'
   ensureSessionSecret()
+  getEnv() // a bad setting stops here, before a build or a database is touched
   buildIfNeeded()
   const justSeeded = await prepareDatabase()
   const url = `http://localhost:${process.env.PORT}`
   console.log(`\nCase tracker: open ${url} and sign in.`)
-  if (!justSeeded) {
+  if (!justSeeded && !getEnv().DATABASE_URL) {
     console.log(
       '  Demo accounts: admin@example.org, editor@example.org, viewer@example.org — with the password printed on\n' +
         '  first start (or SEED_PASSWORD if it was set then). Real accounts: npm run user:create.\n',
     )
   }
-  const server = spawn(path.join('node_modules', '.bin', 'remix-serve'), ['./build/index.js'], {
+  const server = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/serve.ts'], {
     stdio: 'inherit',
     env: process.env,
   })

@@ -10,24 +10,32 @@ import {
 import { getDb } from './db.server'
 import { getEnv } from './env.server'
 import { requestIdOf } from './request.server'
+import { isHttps } from './security-headers.server'
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>
 
-let cookie: ReturnType<typeof createCookie> | undefined
+const cookies = new Map<boolean, ReturnType<typeof createCookie>>()
 
-function sessionCookie() {
-  if (cookie) return cookie
+/**
+ * The session cookie. Over HTTPS it is `__Host-ct_session`: Secure, Path=/ and no Domain, so no
+ * other site or subdomain can set or read it; over plain HTTP (this machine only) `ct_session`.
+ */
+function sessionCookie(request: Request) {
+  const https = isHttps(request)
+  const existing = cookies.get(https)
+  if (existing) return existing
   const env = getEnv()
   if (!env.SESSION_SECRET && env.NODE_ENV === 'production') {
     throw new Error('SESSION_SECRET must be set in production (npm start sets one up in ./data/).')
   }
-  cookie = createCookie('ct_session', {
+  const cookie = createCookie(https ? '__Host-ct_session' : 'ct_session', {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: env.NODE_ENV === 'production',
+    secure: https,
     secrets: [env.SESSION_SECRET ?? 'development-only-secret-not-for-production'],
   })
+  cookies.set(https, cookie)
   return cookie
 }
 
@@ -37,7 +45,7 @@ function sessionLimits(): SessionLimits {
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get('Cookie'))
+  const value = await sessionCookie(request).parse(request.headers.get('Cookie'))
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
@@ -47,13 +55,23 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   return getSessionUser(await getDb(), { sessionId, limits: sessionLimits() })
 }
 
-/** Only a path on this site: "//evil.example" and "https://…" fall back to the dashboard. */
+// Control characters (C0, DEL, C1) and backslashes: browsers drop or rewrite them, so "/\t/evil"
+// or "/\\evil" would leave the site.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it must find
+const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f-\u009f\\]/
+
+/** Only a path on this site: "//evil.example", "/\t/evil", "https://…" fall back to the dashboard. */
 export function safeRedirect(
   to: FormDataEntryValue | string | null | undefined,
   fallback = '/dashboard',
 ): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+  if (typeof to !== 'string' || !to.startsWith('/') || UNSAFE_IN_REDIRECT.test(to)) return fallback
+  const base = 'http://this.invalid'
+  try {
+    if (new URL(to, base).origin !== base) return fallback
+  } catch {
     return fallback
+  }
   return to
 }
 
@@ -65,7 +83,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const headers = new Headers()
     // A stale cookie is cleared so the browser stops sending it.
     if (await readSessionId(request))
-      headers.append('Set-Cookie', await sessionCookie().serialize('', { maxAge: 0 }))
+      headers.append('Set-Cookie', await sessionCookie(request).serialize('', { maxAge: 0 }))
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`, { headers })
   }
   return user
@@ -96,7 +114,7 @@ export async function signIn(
   const sessionId = await createSession(db, { userId, limits: sessionLimits() })
   return redirect(safeRedirect(redirectTo), {
     headers: {
-      'Set-Cookie': await sessionCookie().serialize(sessionId, {
+      'Set-Cookie': await sessionCookie(request).serialize(sessionId, {
         maxAge: getEnv().SESSION_MAX_HOURS * 3600,
       }),
     },
@@ -111,6 +129,6 @@ export async function signOut(request: Request) {
       requestId: requestIdOf(request),
     })
   return redirect('/login', {
-    headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) },
+    headers: { 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) },
   })
 }
