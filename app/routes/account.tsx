@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormErrorSummary, TextField } from '~/components/form-fields'
+import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from '~/domain/password'
+import { labelOf } from '~/domain/vocabularies'
+import { changeOwnPassword } from '~/models/user-admin.server'
+import { requireUser, signIn } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { fieldErrorsOf, formToObject } from '~/utils/forms'
+import { auditActor } from '~/utils/request.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const changed = new URL(request.url).searchParams.get('notice') === 'password-changed'
+  return { user: { name: user.name, email: user.email, role: user.role }, changed }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const parsed = ChangePasswordSchema.safeParse(formToObject(await request.formData()))
+  // Passwords are never sent back into the page: after an error each field is typed again.
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 })
+  const result = await changeOwnPassword(await getDb(), {
+    actor: auditActor(request, user),
+    userId: user.id,
+    currentPassword: parsed.data.currentPassword,
+    newPassword: parsed.data.newPassword,
+  })
+  if (!result.ok)
+    return data(
+      { errors: { currentPassword: ['That is not your current password. Nothing was changed.'] } },
+      { status: 400 },
+    )
+  // Every session of the account ended with the change; this browser carries on in a fresh one.
+  return signIn(request, { userId: user.id, redirectTo: '/account?notice=password-changed' })
+}
+
+export default function AccountPage() {
+  const { user, changed } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const errors = actionData?.errors
+  return (
+    <section aria-labelledby="account-title" className="narrow account-page">
+      <h1 id="account-title">Your account</h1>
+      <dl className="account-page__facts">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{labelOf(user.role)}</dd>
+      </dl>
+      {changed ? (
+        <p className="alert alert--success" role="status">
+          Your password was changed. You were signed out everywhere else; this browser stays signed
+          in.
+        </p>
+      ) : null}
+      <section aria-labelledby="password-title" className="panel">
+        <h2 id="password-title">Change your password</h2>
+        <Form method="post" className="form" noValidate key={actionData ? 'retry' : 'first'}>
+          <FormErrorSummary errors={errors} />
+          <TextField
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={errors}
+          />
+          <TextField
+            name="newPassword"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A pass-phrase of a few unrelated words is long and easy to remember.`}
+            errors={errors}
+          />
+          <TextField
+            name="confirmPassword"
+            label="New password again"
+            type="password"
+            autoComplete="new-password"
+            required
+            errors={errors}
+          />
+          <p className="field__hint">Changing it signs you out on every other device.</p>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={navigation.state === 'submitting'}
+            >
+              {navigation.state === 'submitting' ? 'Changing…' : 'Change password'}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Your account · Case tracker' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
