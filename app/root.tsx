@@ -1,16 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
+  Link,
   Links,
   Meta,
   NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { can } from './domain/permissions'
 import { labelOf } from './domain/vocabularies'
 import stylesheet from './styles/app.css'
 import { getOptionalUser } from './utils/auth.server'
@@ -38,6 +41,7 @@ const NAV = [
 function SiteHeader() {
   const data = useRouteLoaderData<typeof loader>('root')
   const user = data?.user
+  const inAdmin = useLocation().pathname.startsWith('/admin')
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -56,12 +60,27 @@ function SiteHeader() {
                     </NavLink>
                   </li>
                 ))}
+                {can(user.role, 'manage:users') ? (
+                  <li>
+                    {/* Active on every admin page (users and activity), not only on /admin/users. */}
+                    <Link
+                      to="/admin/users"
+                      className={inAdmin ? 'active' : undefined}
+                      aria-current={inAdmin ? 'page' : undefined}
+                    >
+                      Admin
+                    </Link>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <div className="user-menu">
               <span className="user-menu__name">
                 {user.name} <span className="user-menu__role">{labelOf(user.role)}</span>
               </span>
+              <NavLink to="/account" className="user-menu__account">
+                Account
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--quiet">
                   Sign out
