@@ -15,7 +15,7 @@ function runStart(env: Record<string, string>): Promise<{ output: string; code: 
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: '', PORT: '0', HOST: '127.0.0.1', ...env },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
