@@ -9,6 +9,7 @@ import { daysInDetention, isUpcoming } from '../domain/status'
 import { actionVisibleTo } from './action.server'
 import { getCaseForUser } from './case.server'
 import type { Viewer } from './case-visibility.server'
+import { documentVisibleTo } from './document.server'
 import { getTimeline } from './status-event.server'
 
 export async function getCasePage(
@@ -36,6 +37,8 @@ export async function getCasePage(
         'documents.status',
       ])
       .where('documentCases.caseId', '=', record.id)
+      // A document also linked to a case hidden from this reader is hidden, as actions are.
+      .where(documentVisibleTo(viewer))
       .orderBy('documents.documentDate', 'desc')
       .execute(),
     db
