@@ -9,6 +9,7 @@ import {
   type ActionListFilters,
 } from '../domain/action-schema'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
+import { documentVisibleTo } from './document.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 type ActionsEb = ExpressionBuilder<Database, 'advocacyActions'>
@@ -131,20 +132,25 @@ export async function listActionsForUser(
   return { actions, total, page: shown, pageCount }
 }
 
-/** One action with its visible cases and cited sources; undefined when the viewer may not see it. */
+/**
+ * One action with its visible cases and cited sources; undefined when the viewer may not see it. The
+ * linked document's title and kind come only when the viewer may see that document.
+ */
 export function getActionForUser(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
   return db
     .selectFrom('advocacyActions')
     .leftJoin('actors as actor', 'actor.id', 'advocacyActions.actorId')
     .leftJoin('actors as target', 'target.id', 'advocacyActions.targetId')
-    .leftJoin('documents as document', 'document.id', 'advocacyActions.documentId')
+    .leftJoin('documents', (join) =>
+      join.onRef('documents.id', '=', 'advocacyActions.documentId').on(documentVisibleTo(viewer)),
+    )
     .leftJoin('users as editor', 'editor.id', 'advocacyActions.updatedBy')
     .selectAll('advocacyActions')
     .select([
       'actor.name as actorName',
       'target.name as targetName',
-      'document.title as documentTitle',
-      'document.kind as documentKind',
+      'documents.title as documentTitle',
+      'documents.kind as documentKind',
       'editor.name as updatedByName',
     ])
     .select((eb) => [
@@ -194,23 +200,6 @@ export async function getActionFormOptions(db: Db, { viewer }: { viewer: Viewer 
   return { actors, cases, documents }
 }
 export type ActionFormOptions = Awaited<ReturnType<typeof getActionFormOptions>>
-
-/** A document is seen like an action: only if the viewer may see every case it is linked to. */
-function documentVisibleTo(viewer: Viewer) {
-  return (eb: ExpressionBuilder<Database, 'documents'>) => {
-    if (viewer.role === 'admin') return sql<boolean>`true`
-    return eb.not(
-      eb.exists(
-        eb
-          .selectFrom('documentCases')
-          .innerJoin('cases', 'cases.id', 'documentCases.caseId')
-          .select('documentCases.caseId')
-          .whereRef('documentCases.documentId', '=', 'documents.id')
-          .where((inner) => inner.not(caseVisibleTo(viewer)(inner))),
-      ),
-    )
-  }
-}
 
 /**
  * Checks that the actors, document and cases a form names exist and may be seen by this viewer. A

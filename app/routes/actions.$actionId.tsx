@@ -16,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer: user,
   })
   if (!record) throw new Response('Not found', { status: 404 })
-  return { record, canEdit: can(user.role, 'update:case') }
+  // A linked document hidden from this reader comes without its title: its id is not sent either.
+  const documentId = record.documentTitle === null ? null : record.documentId
+  return { record: { ...record, documentId }, canEdit: can(user.role, 'update:case') }
 }
 
 export default function ActionPage() {
