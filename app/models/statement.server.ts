@@ -9,6 +9,7 @@ import { ACTION_KIND_OF, DOCUMENT_KIND_OF } from '../statements/kinds'
 import type { ExtractedQuote } from '../statements/render-markdown'
 import { caseForStatement, choiceDefaults } from '../statements/setup'
 import { TEMPLATE_IDS, type StatementActor, type TemplateId } from '../statements/types'
+import { actionVisibleTo } from './action.server'
 import { writeAudit, type Actor } from './audit.server'
 import { getCaseForUser } from './case.server'
 import { documentVisibleTo } from './document.server'
@@ -72,6 +73,7 @@ export async function getStatementSetup(
       .innerJoin('documents', 'documents.id', 'documentCases.documentId')
       .select('documents.issuerId')
       .where('documentCases.caseId', '=', record.id)
+      .where(documentVisibleTo(viewer))
       .where('documents.issuerId', 'is not', null)
       .orderBy('documents.documentDate', 'desc')
       .orderBy('documents.id', 'desc')
@@ -81,6 +83,7 @@ export async function getStatementSetup(
       .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
       .select('advocacyActions.targetId')
       .where('actionCases.caseId', '=', record.id)
+      .where(actionVisibleTo(viewer))
       .where('advocacyActions.targetId', 'is not', null)
       .orderBy('advocacyActions.actionDate', 'desc')
       .orderBy('advocacyActions.id', 'desc')
@@ -320,10 +323,13 @@ export async function publishStatement(
   })
 }
 
-/** A draft of this case that can be published, for the publish form. */
+/**
+ * A draft of this case that can be published, for the publish form; undefined, as if it did not
+ * exist, when it is also linked to a case the viewer may not see.
+ */
 export function getPublishableDraft(
   db: Kysely<Database>,
-  { caseId, documentId }: { caseId: number; documentId: number },
+  { caseId, documentId, viewer }: { caseId: number; documentId: number; viewer: Viewer },
 ) {
   return db
     .selectFrom('documents')
@@ -338,5 +344,6 @@ export function getPublishableDraft(
     .where('documents.id', '=', documentId)
     .where('documentCases.caseId', '=', caseId)
     .where('documents.template', 'is not', null)
+    .where(documentVisibleTo(viewer))
     .executeTakeFirst()
 }

@@ -35,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const savedId = Number(url.searchParams.get('saved'))
   const saved =
     Number.isInteger(savedId) && savedId > 0 && savedId < 2_147_483_647
-      ? ((await getPublishableDraft(db, { caseId: setup.record.id, documentId: savedId })) ?? null)
+      ? ((await getPublishableDraft(db, {
+          caseId: setup.record.id,
+          documentId: savedId,
+          viewer: user,
+        })) ?? null)
       : null
   const page = {
     slug: setup.record.slug,

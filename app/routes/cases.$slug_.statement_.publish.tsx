@@ -18,6 +18,7 @@ async function loadDraft(request: Request, slug: string | undefined, documentId:
   const draft = await getPublishableDraft(db, {
     caseId: record.id,
     documentId: idParam(documentId ?? undefined),
+    viewer: user,
   })
   if (!draft) throw new Response('Not found', { status: 404 })
   return { user, db, record, draft }
