@@ -62,18 +62,21 @@ export function ImportTextForm({
   )
 }
 
-export type AlreadyImportedDocument = {
-  id: number
-  title: string
-  documentDate: string | null
-  datePrecision: 'day' | 'month' | 'year' | null
-  visible: boolean
-}
+/** A document hidden from the user is only acknowledged: no id, title nor date. */
+export type AlreadyImportedDocument =
+  | {
+      visible: true
+      id: number
+      title: string
+      documentDate: string | null
+      datePrecision: 'day' | 'month' | 'year' | null
+    }
+  | { visible: false }
 
 /** The same press release is already in the tracker: say where, import nothing. */
 export function AlreadyImportedNotice({ existing }: { existing: AlreadyImportedDocument }) {
   const date =
-    existing.documentDate && existing.datePrecision
+    existing.visible && existing.documentDate && existing.datePrecision
       ? formatPartialDate({ date: existing.documentDate, precision: existing.datePrecision })
       : null
   return (

@@ -22,14 +22,19 @@ import { documentVisibleTo, listActorOptions, type ActorOption } from './documen
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export type AlreadyImported = {
-  id: number
-  title: string
-  documentDate: string | null
-  datePrecision: PartialDate['precision'] | null
-  /** False when the document is linked to a restricted case the user may not see. */
-  visible: boolean
-}
+/**
+ * The document a release was already imported as. One linked to a case the user may not see is only
+ * acknowledged: neither its id nor its title nor its date is sent.
+ */
+export type AlreadyImported =
+  | {
+      visible: true
+      id: number
+      title: string
+      documentDate: string | null
+      datePrecision: PartialDate['precision'] | null
+    }
+  | { visible: false }
 
 /**
  * The document this release was already imported as: the same text (content hash), or a document
@@ -78,8 +83,9 @@ export async function findAlreadyImported(
     .where('documents.id', '=', found.id)
     .where(documentVisibleTo(viewer))
     .executeTakeFirst()
+  if (!visible) return { visible: false }
   const { issuerId: _issuer, ...existing } = found
-  return { ...existing, visible: Boolean(visible) }
+  return { visible: true, ...existing }
 }
 
 const SOURCE_COLUMNS = [
