@@ -212,27 +212,77 @@ export function updateActor(
   })
 }
 
-/** How many references to an actor a merge would move. Every one counts, seen or not. */
-function referenceCounts(db: Db, id: number) {
+/**
+ * How many references to an actor a merge would move, counting only what the viewer may see, and
+ * whether there are others: the merge moves every one, but a count of the hidden ones would reveal
+ * them.
+ */
+function referenceCounts(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
   const count = sql<number>`count(*)::int`.as('n')
+  const hiddenDocuments = hiddenDocumentIds(db, viewer)
+  const hiddenActions = hiddenActionIds(db, viewer)
   return db
     .selectNoFrom((eb) => [
-      eb.selectFrom('documentQuotes').select(count).where('actorId', '=', id).as('quotes'),
-      eb.selectFrom('documents').select(count).where('issuerId', '=', id).as('documents'),
-      eb.selectFrom('advocacyActions').select(count).where('actorId', '=', id).as('actionsAsActor'),
+      eb
+        .selectFrom('documentQuotes')
+        .select(count)
+        .where('actorId', '=', id)
+        .where('documentId', 'not in', hiddenDocuments)
+        .as('quotes'),
+      eb
+        .selectFrom('documents')
+        .select(count)
+        .where('issuerId', '=', id)
+        .where('id', 'not in', hiddenDocuments)
+        .as('documents'),
+      eb
+        .selectFrom('advocacyActions')
+        .select(count)
+        .where('actorId', '=', id)
+        .where('id', 'not in', hiddenActions)
+        .as('actionsAsActor'),
       eb
         .selectFrom('advocacyActions')
         .select(count)
         .where('targetId', '=', id)
+        .where('id', 'not in', hiddenActions)
         .as('actionsAsTarget'),
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('documentQuotes')
+              .select('id')
+              .where('actorId', '=', id)
+              .where('documentId', 'in', hiddenDocuments),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('documents')
+              .select('id')
+              .where('issuerId', '=', id)
+              .where('id', 'in', hiddenDocuments),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('advocacyActions')
+              .select('id')
+              .where((inner) => inner.or([inner('actorId', '=', id), inner('targetId', '=', id)]))
+              .where('id', 'in', hiddenActions),
+          ),
+        ])
+        .as('notShown'),
     ])
     .executeTakeFirstOrThrow()
 }
 
-/** Both actors of a merge and what it would move and fill in; undefined if either is gone. */
+/**
+ * Both actors of a merge, what it would move (as far as the viewer may see: `movesNotShown` says
+ * whether more moves, never how much) and what it would fill in; undefined if either is gone.
+ */
 export async function previewMerge(
   db: Db,
-  { keptId, removedId }: { keptId: number; removedId: number },
+  { keptId, removedId, viewer }: { keptId: number; removedId: number; viewer: Viewer },
 ) {
   const [kept, removed] = await Promise.all(
     [keptId, removedId].map((id) =>
@@ -240,11 +290,12 @@ export async function previewMerge(
     ),
   )
   if (!kept || !removed) return undefined
-  const moves = await referenceCounts(db, removedId)
+  const { notShown, ...moves } = await referenceCounts(db, { id: removedId, viewer })
   return {
     kept,
     removed,
     moves,
+    movesNotShown: Boolean(notShown),
     fills: mergeFills(kept, removed),
     losses: mergeLosses(kept, removed),
   }

@@ -14,7 +14,7 @@ import { formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'update:case')
+  const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const kept = await getActor(db, idParam(params.actorId))
   if (!kept) throw new Response('Not found', { status: 404 })
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [candidates, preview] = await Promise.all([
     listActors(db, { query: { q, page: 1 }, pageSize: 20, exceptId: kept.id }),
     chosen && duplicateId !== kept.id
-      ? previewMerge(db, { keptId: kept.id, removedId: duplicateId })
+      ? previewMerge(db, { keptId: kept.id, removedId: duplicateId, viewer: user })
       : undefined,
   ])
   return {
@@ -178,6 +178,12 @@ export default function MergeActorPage() {
               </li>
             ))}
           </ul>
+          {preview.movesNotShown ? (
+            <p className="muted">
+              It is also referenced in records you do not have access to: those references move to{' '}
+              {preview.kept.name} too.
+            </p>
+          ) : null}
           <h3>Filled in from {preview.removed.name}</h3>
           {preview.fills.length === 0 ? (
             <p className="muted">Nothing: every field it has is already filled here.</p>

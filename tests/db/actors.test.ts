@@ -92,13 +92,14 @@ describe.each(backends())('actors on %s', (backend) => {
       .returning('id')
       .execute()
 
-    const preview = await previewMerge(db, { keptId: kept, removedId: duplicate })
+    const preview = await previewMerge(db, { keptId: kept, removedId: duplicate, viewer: editor })
     expect(preview?.moves).toEqual({
       quotes: 2,
       documents: 1,
       actionsAsActor: 1,
       actionsAsTarget: 1,
     })
+    expect(preview?.movesNotShown).toBe(false)
     expect(preview?.fills.map((f) => f.field)).toEqual(['committees', 'email'])
 
     const before = await auditCount()
