@@ -104,8 +104,8 @@ export async function sourceFilterOptions(db: Db) {
 
 /**
  * A source and everything citing it that the viewer may see — cases, events (with their case),
- * documents, quotes, actions — in one statement; `citationCount` counts every citation, seen or
- * not, and serves only to refuse a deletion.
+ * documents, quotes, actions — in one statement. `cited` (cited at all) and `citedElsewhere` (cited
+ * in a record the viewer may not see) are yes or no, never a count: a total would reveal records.
  */
 export function getSourcePage(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
   const citing = (eb: ExpressionBuilder<Database, 'sources'>) =>
@@ -119,10 +119,23 @@ export function getSourcePage(db: Db, { id, viewer }: { id: number; viewer: View
     .selectAll('sources')
     .select((eb) => [
       'editor.name as updatedByName',
-      sql<number>`(${eb
-        .selectFrom('citations')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('citations.sourceId', '=', 'sources.id')})`.as('citationCount'),
+      eb
+        .exists(
+          eb
+            .selectFrom('citations')
+            .select('citations.id')
+            .whereRef('citations.sourceId', '=', 'sources.id'),
+        )
+        .as('cited'),
+      eb
+        .exists(
+          eb
+            .selectFrom('citations')
+            .select('citations.id')
+            .whereRef('citations.sourceId', '=', 'sources.id')
+            .where((inner) => inner.not(citationVisibleTo(db, viewer)(inner))),
+        )
+        .as('citedElsewhere'),
       jsonArrayFrom(
         citing(eb)
           .innerJoin('cases', 'cases.id', 'citations.caseId')

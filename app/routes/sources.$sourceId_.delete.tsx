@@ -50,10 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: source.id,
     title: source.title,
-    citationCount: source.citationCount,
+    cited: source.cited,
     citedFor,
-    // Citations in records this user may not see are not listed, only acknowledged.
-    citedElsewhere: source.citationCount > citedFor.length,
+    // Citations in records this user may not see are not listed nor counted, only acknowledged.
+    citedElsewhere: source.citedElsewhere,
   }
 }
 
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeleteSourcePage() {
-  const { id, title, citationCount, citedFor, citedElsewhere } = useLoaderData<typeof loader>()
+  const { id, title, cited, citedFor, citedElsewhere } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   return (
@@ -77,7 +77,7 @@ export default function DeleteSourcePage() {
       <p className="breadcrumb">
         <Link to={`/sources/${id}`}>← Back to the source</Link>
       </p>
-      {citationCount > 0 ? (
+      {cited ? (
         <>
           <h1 id="delete-source-title">This source cannot be deleted</h1>
           <div className="panel">
@@ -87,9 +87,8 @@ export default function DeleteSourcePage() {
               </p>
             ) : null}
             <p>
-              <strong>“{title}”</strong> is cited{' '}
-              {citationCount === 1 ? 'once' : `${citationCount} times`}. A claim must keep leading
-              back to its source, so remove or replace these citations first.
+              <strong>“{title}”</strong> is cited. A claim must keep leading back to its source, so
+              remove or replace these citations first.
             </p>
             {citedFor.length > 0 ? (
               <ul className="plain-list">

@@ -214,7 +214,8 @@ describe.each(backends())('the source library on %s', (backend) => {
         documents: page!.documents.length,
         quotes: page!.quotes.length,
         actions: page!.actions.length,
-        citationCount: page!.citationCount,
+        cited: page!.cited,
+        citedElsewhere: page!.citedElsewhere,
         listedCount: listed.sources[0]!.citedCount,
       }
     }
@@ -224,7 +225,8 @@ describe.each(backends())('the source library on %s', (backend) => {
       documents: 0,
       quotes: 0,
       actions: 0,
-      citationCount: 7,
+      cited: true,
+      citedElsewhere: true,
       listedCount: 2,
     })
     const everything = {
@@ -233,7 +235,8 @@ describe.each(backends())('the source library on %s', (backend) => {
       documents: 1,
       quotes: 1,
       actions: 1,
-      citationCount: 7,
+      cited: true,
+      citedElsewhere: false,
       listedCount: 7,
     }
     expect(await seenBy(admin)).toEqual(everything)
