@@ -131,7 +131,9 @@ export function listNeedsAttention(
           .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
           .select((e) => e.fn.max('advocacyActions.actionDate').as('d'))
           .whereRef('actionCases.caseId', '=', 'cases.id')
-          .where('advocacyActions.actionDate', '<=', today)})`.as('lastActivityDate'),
+          .where('advocacyActions.actionDate', '<=', today)
+          // An action also linked to a case hidden from this reader must not date the activity.
+          .where(actionVisibleTo(viewer))})`.as('lastActivityDate'),
     )
     .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
     .where(caseVisibleTo(viewer))
