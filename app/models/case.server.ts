@@ -1,5 +1,6 @@
 // The case aggregate: reading cases a user may see, creating and updating them, and keeping the
 // derived state (current custody state, legal stage, detention start) in step with the timeline.
+import { randomInt } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { todayIso } from '../domain/dates'
@@ -59,25 +60,40 @@ export function getCaseForUser(db: Db, { slug, viewer }: { slug: string; viewer:
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof getCaseForUser>>>
 
-/** A slug from the name, made unique with a number: "idris-arsamikov", then "idris-arsamikov-2". */
-async function uniqueSlug(db: Db, name: string): Promise<string> {
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+const randomSuffix = () =>
+  Array.from({ length: 6 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('')
+
+/**
+ * A slug from the name. It must not tell whoever creates the case that a case they may not see has
+ * the same name (a "-2" would), so a creator who may not see every case always gets the name and a
+ * random suffix ("idris-arsamikov-k3f9qa"), taken or not. A creator who sees everything (an admin,
+ * the seed) gets the bare name when it is free, and a random suffix otherwise.
+ */
+async function uniqueSlug(db: Db, name: string, { alwaysSuffix }: { alwaysSuffix: boolean }) {
   const base = slugify(name) || 'case'
-  const taken = await db
-    .selectFrom('cases')
-    .select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-    .execute()
-  const used = new Set(taken.map((row) => row.slug))
-  if (!used.has(base)) return base
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+  const taken = async (slug: string) =>
+    Boolean(await db.selectFrom('cases').select('id').where('slug', '=', slug).executeTakeFirst())
+  if (!alwaysSuffix && !(await taken(base))) return base
+  for (;;) {
+    const slug = `${base}-${randomSuffix()}`
+    if (!(await taken(slug))) return slug
+  }
 }
 
+/**
+ * Creates a case. `creator` is the signed-in user creating it (the seed and tests, which see
+ * everything, leave it out): it decides the slug, see uniqueSlug.
+ */
 export async function createCase(
   db: Kysely<Database>,
-  { actor, fields }: { actor: Actor; fields: CaseFields },
+  { actor, fields, creator }: { actor: Actor; fields: CaseFields; creator?: Viewer },
 ) {
   return db.transaction().execute(async (trx) => {
-    const slug = await uniqueSlug(trx, fields.fullName)
+    const slug = await uniqueSlug(trx, fields.fullName, {
+      alwaysSuffix: creator !== undefined && creator.role !== 'admin',
+    })
     const created = await trx
       .insertInto('cases')
       .values({
