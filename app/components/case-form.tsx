@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES } from '~/domain/vocabularies'
+import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES, labelOf } from '~/domain/vocabularies'
 import { ConflictNotice, type Conflict } from './conflict-notice'
 import {
   CheckboxGroup,
@@ -13,12 +13,26 @@ import {
 
 export type CaseFormDefaults = Record<string, string | string[] | undefined>
 
-/** Every editable case field. Values are what was saved, or what the user typed before an error. */
+/** A value shown but not sent: the server keeps what is saved whatever is posted. */
+function ReadOnlyField({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div className="field" role="group" aria-labelledby={`${id}-label`}>
+      <strong id={`${id}-label`}>{label}</strong>
+      <span>{value}</span>
+    </div>
+  )
+}
+
+/**
+ * Every editable case field. Values are what was saved, or what the user typed before an error.
+ * Visibility and consent are an access grant: only a user who may manage access changes them.
+ */
 export function CaseForm({
   defaults,
   errors,
   formError,
   owners,
+  canManageAccess,
   version,
   conflict,
   submitLabel,
@@ -28,6 +42,7 @@ export function CaseForm({
   errors?: FieldErrors
   formError?: string | null
   owners: { id: number; name: string }[]
+  canManageAccess: boolean
   version?: number
   conflict?: Conflict | null
   submitLabel: string
@@ -124,23 +139,40 @@ export function CaseForm({
             errors={errors}
             defaultValue={text('riskLevel') || 'medium'}
           />
-          <SelectField
-            name="visibility"
-            label="Visibility"
-            required
-            options={VISIBILITIES}
-            errors={errors}
-            defaultValue={text('visibility') || 'internal'}
-            hint="Restricted: only admins and people granted access."
-          />
-          <SelectField
-            name="consent"
-            label="Consent to publicity"
-            required
-            options={CONSENTS}
-            errors={errors}
-            defaultValue={text('consent') || 'unknown'}
-          />
+          {canManageAccess ? (
+            <>
+              <SelectField
+                name="visibility"
+                label="Visibility"
+                required
+                options={VISIBILITIES}
+                errors={errors}
+                defaultValue={text('visibility') || 'internal'}
+                hint="Restricted: only admins and people granted access."
+              />
+              <SelectField
+                name="consent"
+                label="Consent to publicity"
+                required
+                options={CONSENTS}
+                errors={errors}
+                defaultValue={text('consent') || 'unknown'}
+              />
+            </>
+          ) : (
+            <>
+              <ReadOnlyField
+                id="visibility"
+                label="Visibility"
+                value={labelOf(text('visibility') || 'internal')}
+              />
+              <ReadOnlyField
+                id="consent"
+                label="Consent to publicity"
+                value={labelOf(text('consent') || 'unknown')}
+              />
+            </>
+          )}
           <SelectField
             name="ownerId"
             label="Owner"
@@ -158,6 +190,11 @@ export function CaseForm({
           defaultValue={text('internalNotes')}
           maxLength={20000}
         />
+        {canManageAccess ? null : (
+          <p className="field__hint">
+            Who may see the case and whether it may be made public are set by an administrator.
+          </p>
+        )}
       </fieldset>
       <SaveOrCancel submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>

@@ -1,7 +1,16 @@
 // The case form, validated the same way wherever it is read. Derived fields (custody state, legal
 // stage, detention start) are not in it: they come from the timeline only.
 import { z } from 'zod'
-import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES } from './vocabularies'
+import { can } from './permissions'
+import {
+  CONSENTS,
+  GROUNDS,
+  RISK_LEVELS,
+  VISIBILITIES,
+  type Consent,
+  type Role,
+  type Visibility,
+} from './vocabularies'
 
 const optionalText = (max: number, label: string) =>
   z
@@ -69,6 +78,24 @@ export const CaseFormSchema = z.object({
 })
 
 export type CaseFormValues = z.output<typeof CaseFormSchema>
+
+export type CaseAccess = { visibility: Visibility; consent: Consent }
+
+/** What a case gets when it is created by someone who may not set its visibility and consent. */
+export const NEW_CASE_ACCESS: CaseAccess = { visibility: 'internal', consent: 'unknown' }
+
+/**
+ * Visibility and consent decide who may see a case and what may be published of it: changing them
+ * is an access grant (DESIGN.md), for whoever may manage access. From anyone else, the posted values
+ * are ignored — replaced by `kept` (what is saved, or NEW_CASE_ACCESS) before the form is read.
+ */
+export function withCaseAccessRule(
+  raw: Record<string, unknown>,
+  { role, kept }: { role: Role; kept: CaseAccess },
+): Record<string, unknown> {
+  if (can(role, 'manage:access')) return raw
+  return { ...raw, visibility: kept.visibility, consent: kept.consent }
+}
 
 /** The version the form read: missing or tampered with, nothing is saved. */
 export const VersionSchema = z.object({

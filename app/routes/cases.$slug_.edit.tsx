@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseForm } from '~/components/case-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { caseDifferences, caseToFormValues } from '~/domain/case-form-values'
-import { CaseFormSchema, VersionSchema } from '~/domain/case-schema'
+import { CaseFormSchema, VersionSchema, withCaseAccessRule } from '~/domain/case-schema'
+import { can } from '~/domain/permissions'
 import { getCaseForUser, updateCase } from '~/models/case.server'
 import { listPossibleOwners } from '~/models/user-list.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: record.version,
     values: caseToFormValues(record),
     owners: await listPossibleOwners(db),
+    canManageAccess: can(user.role, 'manage:access'),
   }
 }
 
@@ -31,7 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   const record = await getCaseForUser(db, { slug: params.slug ?? '', viewer: user })
   if (!record) throw new Response('Not found', { status: 404 })
-  const raw = formToObject(await request.formData(), ['grounds'])
+  const raw = withCaseAccessRule(formToObject(await request.formData(), ['grounds']), {
+    role: user.role,
+    kept: record,
+  })
   const values = typedValues(raw)
   const version = VersionSchema.safeParse(raw)
   const parsed = CaseFormSchema.safeParse(raw)
@@ -75,6 +80,7 @@ export default function EditCasePage() {
         defaults={actionData?.values ?? loaded.values}
         errors={actionData?.errors}
         owners={loaded.owners}
+        canManageAccess={loaded.canManageAccess}
         version={actionData?.version ?? loaded.version}
         conflict={actionData?.conflict}
         submitLabel="Save changes"

@@ -3,7 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseForm } from '~/components/case-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CaseFormSchema } from '~/domain/case-schema'
+import { CaseFormSchema, NEW_CASE_ACCESS, withCaseAccessRule } from '~/domain/case-schema'
+import { can } from '~/domain/permissions'
 import { createCase } from '~/models/case.server'
 import { listPossibleOwners } from '~/models/user-list.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -13,12 +14,19 @@ import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  return { owners: await listPossibleOwners(await getDb()), userId: user.id }
+  return {
+    owners: await listPossibleOwners(await getDb()),
+    userId: user.id,
+    canManageAccess: can(user.role, 'manage:access'),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const raw = formToObject(await request.formData(), ['grounds'])
+  const raw = withCaseAccessRule(formToObject(await request.formData(), ['grounds']), {
+    role: user.role,
+    kept: NEW_CASE_ACCESS,
+  })
   const parsed = CaseFormSchema.safeParse(raw)
   if (!parsed.success) {
     return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
@@ -26,12 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createCase(await getDb(), {
     actor: auditActor(request, user),
     fields: parsed.data,
+    creator: user,
   })
   return redirect(`/cases/${created.slug}`)
 }
 
 export default function NewCasePage() {
-  const { owners, userId } = useLoaderData<typeof loader>()
+  const { owners, userId, canManageAccess } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <section aria-labelledby="new-case-title" className="narrow">
@@ -47,6 +56,7 @@ export default function NewCasePage() {
         defaults={actionData?.values ?? { ownerId: String(userId) }}
         errors={actionData?.errors}
         owners={owners}
+        canManageAccess={canManageAccess}
         submitLabel="Create case"
         cancelTo="/cases"
       />
