@@ -1,0 +1,315 @@
+// A small world built through the model functions (so every write leaves its audit rows): a public
+// case A, an internal case C, and a restricted case B whose every trace carries a marker string that
+// must never reach a user without a grant on B. Used by the leak crawler and the access matrix.
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import type { ActionFields } from '../../app/domain/action-schema'
+import type { ActorFields } from '../../app/domain/actor-schema'
+import type { DocumentFields } from '../../app/domain/document-schema'
+import type { SourceFields } from '../../app/domain/source-schema'
+import type { StatusEventFields } from '../../app/models/status-event.server'
+import type { Role } from '../../app/domain/vocabularies'
+import { createAction } from '../../app/models/action-write.server'
+import { createActor } from '../../app/models/actor.server'
+import { grantCaseAccess } from '../../app/models/case-access.server'
+import { createCase } from '../../app/models/case.server'
+import { citeSources, linkCase } from '../../app/models/document-parts.server'
+import { addQuote } from '../../app/models/document-quotes.server'
+import { createDocument } from '../../app/models/document-write.server'
+import { createSource } from '../../app/models/source-library.server'
+import { saveStatementDraft } from '../../app/models/statement.server'
+import { recordStatusEvent } from '../../app/models/status-event.server'
+import { createUser } from '../../app/models/user.server'
+import { caseFields } from './fixtures'
+
+/** Appears in every B-only name, title and text; nothing else contains it. */
+export const MARKER = 'Qzvmarker'
+export const WORLD_PASSWORD = 'world-password-1234'
+
+export type WorldUser = { id: number; email: string; role: Role }
+
+export type World = {
+  users: {
+    admin: WorldUser
+    editor: WorldUser
+    viewer: WorldUser
+    /** An editor granted access to B: the only non-admin who may see it. */
+    granted: WorldUser
+  }
+  cases: { a: Case; b: Case; c: Case }
+  events: { a: number; b1: number; b2: number; c: number }
+  sources: { a: number; b1: number; b2: number }
+  actors: { ordinary: number; bOnly: number }
+  documents: { aOnly: number; shared: number; bDraft: number }
+  quotes: { aOnly: number; shared: number; bDraft: number }
+  actions: { aOnly: number; shared: number; bOnly: number }
+  /** B's texts that must not reach a reader without a grant (each contains MARKER). */
+  bOnlyTexts: string[]
+}
+
+type Case = { id: number; slug: string; fullName: string }
+
+const B = {
+  fullName: `${MARKER} Bexample`,
+  aliases: [`${MARKER} Aliasone`, `${MARKER} Aliastwo`],
+  summary: `${MARKER} summary: detained after a protest.`,
+  internalNotes: `${MARKER} internal note: the family asked for no publicity.`,
+  sourceTitles: [`${MARKER} Source One`, `${MARKER} Source Two`],
+  eventDescriptions: [`${MARKER} arrested at home`, `${MARKER} moved to a pretrial centre`],
+  sharedDocumentTitle: `${MARKER} Joint Appeal`,
+  sharedQuote: `${MARKER} must be released at once.`,
+  draftTitle: `${MARKER} Draft Statement`,
+  draftQuote: `${MARKER} speaker quote in the draft.`,
+  actorName: `${MARKER} Speaker`,
+  sharedActionNotes: `${MARKER} outcome: the prosecutor answered.`,
+  bActionTitle: `${MARKER} Solo Letter`,
+}
+
+const documentFields = (overrides: Partial<DocumentFields>): DocumentFields => ({
+  kind: 'press_release',
+  title: 'A document',
+  place: 'Brussels',
+  documentDate: '2024-03-01',
+  datePrecision: 'day',
+  issuerId: null,
+  language: 'en',
+  body: 'Body text.',
+  url: null,
+  status: 'published',
+  ...overrides,
+})
+
+const actorFields = (overrides: Partial<ActorFields>): ActorFields => ({
+  kind: 'mep',
+  name: 'An Actor',
+  politicalGroup: null,
+  roles: [],
+  committees: [],
+  organisation: null,
+  office: null,
+  email: null,
+  phone: null,
+  country: null,
+  notes: '',
+  ...overrides,
+})
+
+const sourceFields = (overrides: Partial<SourceFields>): SourceFields => ({
+  title: 'A source',
+  publisher: 'A publisher',
+  publishedOn: '2024-01-10',
+  publishedPrecision: 'day',
+  url: null,
+  archivedUrl: null,
+  accessedOn: null,
+  kind: 'news',
+  reliability: 'medium',
+  ...overrides,
+})
+
+const eventFields = (overrides: Partial<StatusEventFields>): StatusEventFields => ({
+  eventDate: '2024-02-01',
+  datePrecision: 'day',
+  custodyState: 'detained',
+  legalStage: 'under_investigation',
+  releaseReason: null,
+  location: null,
+  description: 'Detained.',
+  certainty: 'confirmed',
+  ...overrides,
+})
+
+const actionFields = (overrides: Partial<ActionFields>): ActionFields => ({
+  kind: 'letter_to_authorities',
+  title: 'A letter',
+  actionDate: '2024-03-05',
+  datePrecision: 'day',
+  actorId: null,
+  targetId: null,
+  documentId: null,
+  response: 'none',
+  outcomeNotes: '',
+  ...overrides,
+})
+
+function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`could not create ${what}: ${JSON.stringify(result)}`)
+  return result as Extract<T, { ok: true }>
+}
+
+export async function buildWorld(db: Kysely<Database>, tag = 'world'): Promise<World> {
+  const user = async (role: Role, name: string): Promise<WorldUser> => {
+    const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${tag}@example.org`
+    const made = await createUser(db, { email, name, role, password: WORLD_PASSWORD })
+    return { id: made.id, email, role }
+  }
+  const users = {
+    admin: await user('admin', 'Ada Admin'),
+    editor: await user('editor', 'Eddie Editor'),
+    viewer: await user('viewer', 'Vera Viewer'),
+    granted: await user('editor', 'Greta Granted'),
+  }
+  const actor = { userId: users.admin.id, requestId: 'leak-world' }
+  const viewer = { id: users.admin.id, role: 'admin' as const }
+
+  const makeCase = async (fields: Parameters<typeof caseFields>[0]) => {
+    const made = await createCase(db, { actor, fields: caseFields(fields) })
+    return { id: made.id, slug: made.slug, fullName: fields?.fullName ?? '' }
+  }
+  const a = await makeCase({
+    fullName: 'Alma Publicperson',
+    visibility: 'public',
+    consent: 'given',
+    summary: 'Alma was detained for her journalism.',
+  })
+  const c = await makeCase({ fullName: 'Carl Internalperson', visibility: 'internal' })
+  const b = await makeCase({
+    fullName: B.fullName,
+    aliases: B.aliases,
+    summary: B.summary,
+    internalNotes: B.internalNotes,
+    visibility: 'restricted',
+    country: 'Belarus',
+  })
+  ok(await grantCaseAccess(db, { actor, caseId: b.id, userId: users.granted.id }), 'grant')
+
+  const source = async (title: string) =>
+    ok(await createSource(db, { actor, fields: sourceFields({ title }) }), 'source').id
+  const sources = {
+    a: await source('Report on Alma Publicperson'),
+    b1: await source(B.sourceTitles[0]!),
+    b2: await source(B.sourceTitles[1]!),
+  }
+
+  const event = async (caseId: number, fields: Partial<StatusEventFields>, sourceIds: number[]) =>
+    (await recordStatusEvent(db, { actor, caseId, fields: eventFields(fields), sourceIds })).id
+  const events = {
+    a: await event(a.id, { description: 'Alma detained in Minsk.' }, [sources.a]),
+    c: await event(c.id, { description: 'Carl reported at risk.', custodyState: 'at_risk' }, []),
+    b1: await event(b.id, { description: B.eventDescriptions[0]! }, [sources.b1]),
+    b2: await event(
+      b.id,
+      {
+        description: B.eventDescriptions[1]!,
+        eventDate: '2024-02-20',
+        custodyState: 'pretrial_detention',
+      },
+      [sources.b2],
+    ),
+  }
+
+  const actors = {
+    ordinary: (await createActor(db, { actor, fields: actorFields({ name: 'Olivia Ordinary' }) }))
+      .id,
+    bOnly: (await createActor(db, { actor, fields: actorFields({ name: B.actorName }) })).id,
+  }
+
+  const document = async (title: string) =>
+    ok(await createDocument(db, { actor, fields: documentFields({ title }) }), 'document').id
+  const documents = {
+    aOnly: await document('Alma press release'),
+    shared: await document(B.sharedDocumentTitle),
+    bDraft: 0,
+  }
+  await linkCase(db, { actor, documentId: documents.aOnly, caseId: a.id })
+  await linkCase(db, { actor, documentId: documents.shared, caseId: a.id })
+  await linkCase(db, { actor, documentId: documents.shared, caseId: b.id })
+  await citeSources(db, {
+    actor,
+    documentId: documents.shared,
+    quoteId: null,
+    sourceIds: [sources.b1],
+    locator: null,
+  })
+  documents.bDraft = (
+    await saveStatementDraft(db, {
+      actor,
+      input: {
+        caseId: b.id,
+        caseVersion: 1,
+        template: 'press_release',
+        language: 'en',
+        title: B.draftTitle,
+        body: `${MARKER} draft body.`,
+        place: 'Brussels',
+        date: '2024-03-10',
+        issuerId: null,
+        sourceIds: [sources.b2],
+      },
+    })
+  ).id
+
+  const versionOf = async (id: number) =>
+    (
+      await db
+        .selectFrom('documents')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).version
+  const quote = async (documentId: number, actorId: number, body: string) =>
+    ok(
+      await addQuote(db, {
+        actor,
+        documentId,
+        version: await versionOf(documentId),
+        fields: { actorId, speakerLabel: '', body },
+      }),
+      'quote',
+    ).id!
+  const quotes = {
+    aOnly: await quote(documents.aOnly, actors.ordinary, 'Alma must be freed.'),
+    shared: await quote(documents.shared, actors.ordinary, B.sharedQuote),
+    bDraft: await quote(documents.bDraft, actors.bOnly, B.draftQuote),
+  }
+
+  const action = async (caseIds: number[], fields: Partial<ActionFields>) =>
+    (
+      await createAction(db, {
+        actor,
+        viewer,
+        fields: actionFields(fields),
+        caseIds,
+        sourceIds: [],
+      })
+    ).id
+  const actions = {
+    aOnly: await action([a.id], {
+      title: 'Letter for Alma',
+      actorId: actors.ordinary,
+      documentId: documents.aOnly,
+    }),
+    shared: await action([a.id, b.id], {
+      title: 'Joint letter to the prosecutor',
+      documentId: documents.shared,
+      outcomeNotes: B.sharedActionNotes,
+    }),
+    bOnly: await action([b.id], { title: B.bActionTitle, actorId: actors.bOnly }),
+  }
+
+  return {
+    users,
+    cases: { a, b, c },
+    events,
+    sources,
+    actors,
+    documents,
+    quotes,
+    actions,
+    bOnlyTexts: [
+      B.fullName,
+      ...B.aliases,
+      B.summary,
+      B.internalNotes,
+      ...B.sourceTitles,
+      ...B.eventDescriptions,
+      B.sharedDocumentTitle,
+      B.sharedQuote,
+      B.draftTitle,
+      B.draftQuote,
+      B.actorName,
+      B.sharedActionNotes,
+      B.bActionTitle,
+    ],
+  }
+}
