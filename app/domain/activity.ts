@@ -28,6 +28,7 @@ export const ACTIVITY_ENTITIES = [
   'advocacy_action',
   'action_case',
   'user',
+  'sign_in',
 ] as const
 
 export type ActivityFilters = {
@@ -119,10 +120,18 @@ function subjectName(row: ActivityRow): string {
   return row.subjectUserName ?? `user #${row.entityId}`
 }
 
-/** Sentences for account changes; history.ts phrases the rest. */
+function fromAddress(row: ActivityRow): string[] {
+  const address = row.changes.find((change) => change.field === 'client_address')?.new
+  return typeof address === 'string' && address ? [`from ${address}`] : []
+}
+
+/** Sentences for account changes and sign-ins; history.ts phrases the rest. */
 function describeUserRow(row: ActivityRow): Pick<HistoryEntry, 'summary' | 'details'> | null {
   const subject = subjectName(row)
-  if (row.action === 'sign_in') return { summary: 'signed in', details: [] }
+  if (row.action === 'sign_in') return { summary: 'signed in', details: fromAddress(row) }
+  if (row.action === 'sign_out') return { summary: 'signed out', details: [] }
+  if (row.action === 'sign_in_failed')
+    return { summary: `a sign-in to the account of ${subject} failed`, details: fromAddress(row) }
   if (row.action === 'password_change')
     return String(row.userId) === row.entityId
       ? { summary: 'changed their own password', details: [] }
@@ -153,7 +162,12 @@ function describeUserRow(row: ActivityRow): Pick<HistoryEntry, 'summary' | 'deta
 
 export function describeActivityRow(row: ActivityRow, refs?: HistoryReferences): HistoryEntry {
   const entry = describeHistoryRow(row, refs)
-  const user = row.entity === 'user' ? describeUserRow(row) : null
+  const user =
+    row.entity === 'user'
+      ? describeUserRow(row)
+      : row.entity === 'sign_in' && row.action === 'sign_in_failed'
+        ? { summary: 'a sign-in with an unknown email failed', details: fromAddress(row) }
+        : null
   return user ? { ...entry, ...user } : entry
 }
 

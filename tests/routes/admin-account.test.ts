@@ -57,7 +57,10 @@ async function isSignedIn(cookie: string): Promise<boolean> {
 
 describe.each(backends())('account and admin pages on %s', (backend) => {
   let database: TestDatabase
-  const people = {} as Record<'admin' | 'editor' | 'viewer', { id: number; email: string }>
+  const people = {} as Record<
+    'admin' | 'editor' | 'viewer',
+    { id: number; email: string; name: string }
+  >
   const cookies = {} as Record<'admin' | 'editor' | 'viewer', string>
 
   const userState = (id: number) =>
@@ -494,6 +497,10 @@ describe.each(backends())('account and admin pages on %s', (backend) => {
         ]),
       )
       expect(JSON.stringify(roles)).not.toMatch(/argon2|passwordHash/)
+      const signIns = await activity(`?action=sign_in&user=${people.admin.id}`)
+      expect(signIns.entries[0]).toMatchObject({ who: people.admin.name, summary: 'signed in' })
+      const failed = await activity('?action=sign_in_failed&entity=user')
+      expect(failed.entries[0].summary).toMatch(/^a sign-in to the account of .+ failed$/)
     })
   })
 })
