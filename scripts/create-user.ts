@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { createUser } from '../app/models/user.server'
 import { openConfiguredDatabase } from '../app/utils/database.server'
 import { getEnv } from '../app/utils/env.server'
+import { PasswordSchema } from '../app/domain/password'
 import { ROLES } from '../app/domain/vocabularies'
 import { migrateToLatest } from '../db/migrate'
 
@@ -12,7 +13,7 @@ const Input = z.object({
   email: z.string().trim().email('--email must be an email address'),
   name: z.string().trim().min(1, '--name is required').max(200),
   role: z.enum(ROLES, { message: `--role must be one of ${ROLES.join(', ')}` }),
-  password: z.string().min(12, 'The password must be at least 12 characters').max(1000),
+  password: PasswordSchema,
 })
 
 function readHiddenLine(prompt: string): Promise<string> {

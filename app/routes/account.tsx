@@ -5,11 +5,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrorSummary, TextField } from '~/components/form-fields'
 import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from '~/domain/password'
 import { labelOf } from '~/domain/vocabularies'
+import { beginSignInAttempt, recordFailedSignIn } from '~/models/sign-in-attempts.server'
 import { changeOwnPassword } from '~/models/user-admin.server'
 import { requireUser, signIn } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
-import { auditActor } from '~/utils/request.server'
+import { auditActor, requestIdOf } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -17,22 +18,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email, role: user.role }, changed }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const parsed = ChangePasswordSchema.safeParse(formToObject(await request.formData()))
   // Passwords are never sent back into the page: after an error each field is typed again.
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 })
-  const result = await changeOwnPassword(await getDb(), {
+  const db = await getDb()
+  // A stolen session must not become a way to guess the password: the current password counts
+  // against the same limits as the sign-in form.
+  const check = await beginSignInAttempt(db, {
+    email: user.email,
+    address: context.clientAddress ?? 'unknown',
+  })
+  if (!check.allowed) {
+    const minutes = Math.ceil(check.retryAfterSeconds / 60)
+    return data(
+      {
+        errors: {
+          currentPassword: [
+            `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          ],
+        },
+      },
+      { status: 429, headers: { 'Retry-After': String(check.retryAfterSeconds) } },
+    )
+  }
+  const result = await changeOwnPassword(db, {
     actor: auditActor(request, user),
     userId: user.id,
     currentPassword: parsed.data.currentPassword,
     newPassword: parsed.data.newPassword,
   })
-  if (!result.ok)
+  if (!result.ok) {
+    await recordFailedSignIn(db, { attempt: check.attempt, requestId: requestIdOf(request) })
     return data(
       { errors: { currentPassword: ['That is not your current password. Nothing was changed.'] } },
       { status: 400 },
     )
+  }
   // Every session of the account ended with the change; this browser carries on in a fresh one.
   return signIn(request, { userId: user.id, redirectTo: '/account?notice=password-changed' })
 }

@@ -154,6 +154,23 @@ describe.each(backends())('account and admin pages on %s', (backend) => {
       expect(await isSignedIn(cookie)).toBe(true)
     })
 
+    it('limits guesses of the current password like sign-ins: 429 with Retry-After, then even the right one waits', async () => {
+      const user = await makeUser(database.db, 'editor')
+      const cookie = await signInCookie(user.email)
+      const guess = (currentPassword: string) =>
+        change(cookie, {
+          currentPassword,
+          newPassword: 'a long enough phrase',
+          confirmPassword: 'a long enough phrase',
+        })
+      for (let i = 0; i < 5; i++) expect((await guess(`wrong guess ${i}`)).status).toBe(400)
+      const refused = await guess(TEST_PASSWORD)
+      expect(refused.status).toBe(429)
+      expect(refused.data.errors.currentPassword[0]).toMatch(/Too many wrong passwords/)
+      expect(await auditRows(user.id, 'password_change')).toHaveLength(0)
+      expect(await auditRows(user.id, 'sign_in_failed')).toHaveLength(5)
+    })
+
     it('accepts a 128-character pass-phrase, ends the other sessions, keeps this browser signed in and audits without the password', async () => {
       const user = await makeUser(database.db, 'viewer')
       const here = await signInCookie(user.email)
