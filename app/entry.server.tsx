@@ -5,7 +5,7 @@ import {
   type EntryContext,
   type HandleDocumentRequestFunction,
 } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { getDb } from './utils/db.server'
@@ -82,6 +82,8 @@ export function handleDataRequest(response: Response, { request }: { request: Re
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  // A refusal (a POST to a page without a form: 405; a missing record: 404) is an answer, not a fault.
+  if (isRouteErrorResponse(error) && error.status < 500) return
   // Logged on the server only; the page shows the error boundary, never a stack trace.
   console.error(error instanceof Error ? (error.stack ?? error.message) : error)
 }

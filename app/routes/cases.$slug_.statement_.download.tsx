@@ -6,7 +6,7 @@ import { getStatementSetup } from '~/models/statement.server'
 import { runGenerator, statementFileName } from '~/statements/generate'
 import { editedLimitProblem } from '~/statements/limits'
 import { renderMarkdownDocx } from '~/statements/render-docx.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission, type SessionUser } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -19,17 +19,19 @@ function refuse(message: string, status = 400) {
 }
 
 async function download(
-  request: Request,
+  user: SessionUser,
   slug: string | undefined,
   choices: URLSearchParams,
   format: string | null,
   edited: string | null,
 ) {
-  const user = await requirePermission(request, 'generate:statement')
-  if (format !== 'md' && format !== 'docx') return refuse('Choose a format: md or docx.')
   const today = todayIso()
+  // The case first: a reader who may not see it learns nothing from a message about the rest.
   const setup = await getStatementSetup(await getDb(), { slug: slug ?? '', viewer: user, today })
   if (!setup) throw new Response('Not found', { status: 404 })
+  if (format !== 'md' && format !== 'docx') return refuse('Choose a format: md or docx.')
+  if (edited !== null && edited.trim() === '')
+    return refuse('The text is empty: nothing to download.')
   const outcome = runGenerator({ ...setup, params: choices, today })
   if (outcome.errors)
     return refuse(Object.values(outcome.errors).flat().join('\n') || 'These choices are not valid.')
@@ -58,16 +60,17 @@ async function download(
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'generate:statement')
   const url = new URL(request.url)
-  return download(request, params.slug, url.searchParams, url.searchParams.get('format'), null)
+  return download(user, params.slug, url.searchParams, url.searchParams.get('format'), null)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'generate:statement')
   const form = await request.formData()
   const url = new URL(request.url)
   const format = url.searchParams.get('format') ?? String(form.get('format') ?? '')
   const text = String(form.get('text') ?? '').replace(/\r\n?/g, '\n')
-  if (text.trim() === '') return refuse('The text is empty: nothing to download.')
   const choices = new URLSearchParams(String(form.get('choices') ?? ''))
-  return download(request, params.slug, choices, format, text)
+  return download(user, params.slug, choices, format, text)
 }
