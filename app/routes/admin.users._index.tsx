@@ -15,6 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = await listUsersPage(await getDb(), { page: pageFrom(new URL(request.url)) })
   return {
     ...list,
+    // Worked out here: a .server module's constants do not reach the browser.
+    first: list.total === 0 ? 0 : (list.page - 1) * USER_PAGE_SIZE + 1,
     users: list.users.map((user) => ({
       ...user,
       lastSignIn: user.lastSignInAt ? formatTimestamp(user.lastSignInAt) : null,
@@ -23,8 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminUsersPage() {
-  const { users, total, page, pageCount } = useLoaderData<typeof loader>()
-  const first = total === 0 ? 0 : (page - 1) * USER_PAGE_SIZE + 1
+  const { users, total, page, pageCount, first } = useLoaderData<typeof loader>()
   return (
     <section aria-labelledby="users-title" className="admin-page">
       <AdminNav />
