@@ -1,182 +1,193 @@
-// `npm run bench`: how fast the busiest reads are on a realistic amount of data. Loads N cases (default
-// 2,000, each with a five-event sourced timeline) into a fresh in-memory PGlite — and into PostgreSQL
-// too when BENCH_DATABASE_URL is set — then times each read many times and prints medians.
-// Figures are medians because this machine is noisy; compare ratios between runs, not absolutes.
-import { performance } from 'node:perf_hooks'
-import { sql, type Kysely } from 'kysely'
-import { migrateToLatest } from '../db/migrate'
-import type { Database } from '../db/schema'
-import { deriveCaseState } from '../app/domain/status'
-import { caseSearchText } from '../app/domain/text'
-import { CUSTODY_STATES, GROUNDS, RISK_LEVELS } from '../app/domain/vocabularies'
-import { countCasesByCustodyState } from '../app/models/dashboard.server'
-import { countCaseFacets, listCasesForUser } from '../app/models/case-list.server'
-import { getCasePage } from '../app/models/case-page.server'
-import { openPgliteInMemory, openPostgres, type DatabaseHandle } from '../app/utils/database.server'
+// `npm run bench`: how fast the built app answers its busiest pages on a realistic and a large
+// synthetic caseload, and how much of that is SQL. For each size: generate the data into a bench
+// database of its own (kept for the next run), time each page's SQL bare, serve the built app on
+// loopback, sign in, and load each page with autocannon at 1 and 20 connections.
+//
+//   npm run bench                                      realistic caseload on PGlite (temp folder)
+//   DATABASE_URL=postgres://… npm run bench -- --size large|both
+//   flags: --quick (2 s per run instead of 5), --regenerate (generate the data anew),
+//          --only dashboard,statement (pages whose name contains one of these)
+//
+// Figures are noisy on shared machines: compare medians of runs made one after the other.
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
+import { todayIso } from '../app/domain/dates'
+import { clientJsByRoute } from './bench/client-js'
+import { benchTarget, prepareBenchDatabase } from './bench/database'
+import { measureFloors, type FloorResult } from './bench/floor'
+import { BENCH_EDITOR_EMAIL, BENCH_PASSWORD, type BenchSize } from './bench/generate'
+import { loadUrl } from './bench/load'
+import { benchPages, type BenchPage } from './bench/pages'
+import { markdownReport, saveReport, type BenchReport, type PageReport } from './bench/report'
+import { ensureBuild, signIn, startServer, type RunningServer } from './bench/server'
 
-const CASES = Number(process.env.BENCH_CASES ?? 2000)
-const RUNS = Number(process.env.BENCH_RUNS ?? 30)
+const CONNECTIONS = [1, 20]
+const COUNTED_TABLES = [
+  'cases',
+  'status_events',
+  'advocacy_actions',
+  'action_cases',
+  'sources',
+  'citations',
+  'documents',
+]
 
-// A small deterministic generator, so every run measures the same data.
-function prng(seed: number) {
-  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
+const { values: flags } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'realistic' },
+    quick: { type: 'boolean', default: false },
+    regenerate: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+})
+
+async function get(server: RunningServer, path: string, cookie: string) {
+  const response = await fetch(`${server.origin}${path}`, {
+    headers: { cookie, 'accept-encoding': 'gzip' },
+    redirect: 'manual',
+  })
+  await response.arrayBuffer()
+  return response.status
 }
 
-async function load(db: Kysely<Database>) {
-  const random = prng(42)
-  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!
-  const user = await db
-    .insertInto('users')
-    .values({ email: 'bench@example.org', name: 'Bench', role: 'editor', passwordHash: 'x' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const source = await db
-    .insertInto('sources')
-    .values({ title: 'Bench source', publisher: 'Bench', url: 'https://bench.example.org/1' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  for (let start = 0; start < CASES; start += 200) {
-    const batch = Array.from({ length: Math.min(200, CASES - start) }, (_, i) => {
-      const n = start + i
-      const fullName = `Person ${n} ${pick(['Ivanova', 'Arsamikov', 'Kaya', 'Haddad', 'Nowak'])}`
-      return {
-        slug: `person-${n}`,
-        fullName,
-        aliases: [`Лицо ${n}`],
-        country: pick(['Russia', 'Belarus', 'Turkey', 'Iran', 'Egypt']),
-        grounds: [pick(GROUNDS)],
-        riskLevel: pick(RISK_LEVELS),
-        visibility: n % 10 === 0 ? ('restricted' as const) : ('internal' as const),
-        summary: `Case number ${n}.`,
-        searchText: caseSearchText({
-          fullName,
-          aliases: [`Лицо ${n}`],
-          summary: `Case number ${n}.`,
-        }),
-        ownerId: user.id,
-      }
-    })
-    const cases = await db.insertInto('cases').values(batch).returning('id').execute()
-    const events = cases.flatMap(({ id }) =>
-      Array.from({ length: 5 }, (_, k) => ({
-        caseId: id,
-        eventDate: `${2019 + k}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
-        datePrecision: 'day' as const,
-        custodyState: pick(CUSTODY_STATES),
-        description: `Event ${k}`,
-        certainty: 'confirmed' as const,
-      })),
-    )
-    const inserted = await db
-      .insertInto('statusEvents')
-      .values(events)
-      .returning([
-        'id',
-        'caseId',
-        'eventDate',
-        'datePrecision',
-        'createdAt',
-        'custodyState',
-        'legalStage',
-      ])
-      .execute()
-    await db
-      .insertInto('citations')
-      .values(inserted.map((e) => ({ sourceId: source.id, statusEventId: e.id })))
-      .execute()
-    for (const { id } of cases) {
-      const derived = deriveCaseState(
-        inserted.filter((e) => e.caseId === id),
-        '2026-01-01',
-      )
-      await db
-        .updateTable('cases')
-        .set({
-          currentCustodyState: derived.currentCustodyState,
-          detainedSince: derived.detainedSince?.date ?? null,
-          detainedSincePrecision: derived.detainedSince?.precision ?? null,
-        })
-        .where('id', '=', id)
-        .execute()
+/**
+ * Long enough for every connection to get about three answers even if the server answers one at a
+ * time (PGlite does), within a minute.
+ */
+function runSeconds(seconds: number, warmMs: number, connections: number) {
+  return Math.min(60, Math.max(seconds, Math.ceil((3 * warmMs * connections) / 1000)))
+}
+
+/** The page's path, or the first of its candidate paths that answers 200; a reason when none does. */
+async function resolvePath(server: RunningServer, page: BenchPage, cookie: string) {
+  let last = 0
+  for (const candidate of page.candidates ?? [page.path]) {
+    let ms = 0
+    for (let i = 0; i < 3 && (i === 0 || last === 200); i++) {
+      const started = performance.now()
+      last = await get(server, candidate, cookie)
+      ms = performance.now() - started
     }
+    if (last === 200) return { path: candidate, warmMs: ms }
   }
-  await sql`analyze`.execute(db)
-  return { viewer: { id: user.id, role: 'editor' as const } }
+  return page.candidates
+    ? { skipped: `no such route yet (GET ${page.candidates.join(', ')} answered ${last})` }
+    : { skipped: `GET ${page.path} answered ${last}` }
 }
 
-async function time(label: string, run: () => Promise<unknown>) {
-  await run()
-  const samples: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now()
-    await run()
-    samples.push(performance.now() - started)
-  }
-  samples.sort((a, b) => a - b)
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!
-  return { label, median: at(0.5), p90: at(0.9) }
-}
-
-async function bench(name: string, handle: DatabaseHandle) {
-  const { db } = handle
-  await migrateToLatest(db)
-  const loadStarted = performance.now()
-  const { viewer } = await load(db)
-  console.log(
-    `\n${name}: loaded ${CASES} cases, ${CASES * 5} events in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
+async function benchSize(size: BenchSize, databaseUrl: string | undefined) {
+  const quick = flags.quick
+  const secondsPerRun = quick ? 2 : 5
+  const target = benchTarget(size, databaseUrl)
+  const today = todayIso()
+  const only = flags.only?.split(',').map((s) => s.trim().toLowerCase())
+  const pages = benchPages(size, today).filter(
+    (p) => !only || only.some((o) => p.name.toLowerCase().includes(o)),
   )
-  const filters = { q: '' }
-  const results = [
-    await time('case list, page 1 (updated)', () => listCasesForUser(db, { viewer, filters })),
-    await time('case list, sorted by detention', () =>
-      listCasesForUser(db, { viewer, filters, sort: 'detention' }),
-    ),
-    await time('case list, search "arsam"', () =>
-      listCasesForUser(db, { viewer, filters: { q: 'arsam' } }),
-    ),
-    await time('case list, search Cyrillic "лицо 12"', () =>
-      listCasesForUser(db, { viewer, filters: { q: 'лицо 12' } }),
-    ),
-    await time('filter counts (7 facets)', () => countCaseFacets(db, { viewer, filters })),
-    await time('case page (case, timeline, footnotes)', () =>
-      getCasePage(db, { slug: 'person-7', viewer }),
-    ),
-    await time('dashboard counts by custody state', () => countCasesByCustodyState(db, { viewer })),
-  ]
-  console.log('| read | median ms | p90 ms |\n| --- | ---: | ---: |')
-  for (const r of results)
-    console.log(`| ${r.label} | ${r.median.toFixed(1)} | ${r.p90.toFixed(1)} |`)
+  const { connection, generationSeconds } = await prepareBenchDatabase(target, {
+    regenerate: flags.regenerate,
+  })
+  const rows: Record<string, number> = {}
+  let floors = new Map<string, FloorResult>()
+  try {
+    for (const table of COUNTED_TABLES) {
+      const found = await sql<{
+        n: number
+      }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(connection.db)
+      rows[table.replace('_', ' ')] = found.rows[0]!.n
+    }
+    console.log(`Timing each page's SQL bare on ${connection.version}:`)
+    floors = await measureFloors(connection, pages, {
+      budgetMs: quick ? 4_000 : 10_000,
+      maxRuns: quick ? 10 : 30,
+    })
+  } finally {
+    // PGlite allows one process per folder: the app server opens it next.
+    await connection.close()
+  }
+
+  const logPath = path.join('tests', '.tmp', `bench-server-${target.kind}-${size}.log`)
+  const server = await startServer(target.serverEnv, logPath)
+  const reports: PageReport[] = []
+  let rssAfterWarmUpMb: number | null = null
+  try {
+    const cookie = await signIn(server.origin, BENCH_EDITOR_EMAIL, BENCH_PASSWORD)
+    const resolved = []
+    for (const page of pages) resolved.push({ page, ...(await resolvePath(server, page, cookie)) })
+    rssAfterWarmUpMb = server.rssMb()
+    for (const { page, path: found, skipped, warmMs } of resolved) {
+      const floor = floors.get(page.name)
+      const report: PageReport = { name: page.name, path: found ?? page.path, load: [] }
+      reports.push(report)
+      if (floor)
+        report.floor = { medianMs: floor.medianMs, runs: floor.runs, statements: floor.statements }
+      if (skipped) {
+        report.skipped = skipped
+        console.log(`  ${page.name}: skipped, ${skipped}`)
+        continue
+      }
+      for (const connections of CONNECTIONS) {
+        const load = await loadUrl(`${server.origin}${found}`, {
+          connections,
+          seconds: runSeconds(secondsPerRun, warmMs ?? 0, connections),
+          cookie,
+          timeoutSeconds: 120,
+        })
+        report.load.push(load)
+        // Requests cut off at the end may still be queued in the server: wait until they are done.
+        await get(server, found!, cookie)
+        console.log(
+          `  ${page.name}, ${connections} conn: p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.requestsPerSecond.toFixed(1)} req/s${floor ? `, SQL ${floor.medianMs.toFixed(1)} ms` : ''}`,
+        )
+      }
+    }
+  } finally {
+    const rssAfterLoadMb = server.rssMb()
+    await server.stop()
+    const sizes = clientJsByRoute(pages.flatMap((p) => (p.route ? [p.route] : [])))
+    for (const report of reports) {
+      const route = pages.find((p) => p.name === report.name)?.route
+      report.clientJsGzipBytes = route ? sizes.get(route)?.gzipBytes : undefined
+    }
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      command:
+        `${databaseUrl ? 'DATABASE_URL=… ' : ''}npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      database: { kind: target.kind, version: connection.version },
+      size,
+      rows,
+      generationSeconds,
+      server: server.command,
+      secondsPerRun,
+      machine: { node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg() },
+      memory: { rssAfterWarmUpMb, rssAfterLoadMb },
+      pages: reports,
+    }
+    const { file, previous } = saveReport(report)
+    console.log(`\n${markdownReport(report, previous)}\n\n(Written to ${file}.)\n`)
+  }
 }
 
 async function main() {
-  const pglite = await openPgliteInMemory()
-  try {
-    await bench('PGlite (in memory)', pglite)
-  } finally {
-    await pglite.close()
-  }
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  const sizes: BenchSize[] =
+    flags.size === 'both' ? ['realistic', 'large'] : [flags.size as BenchSize]
+  if (!sizes.every((s) => s === 'realistic' || s === 'large'))
+    throw new Error('--size is realistic, large or both')
   console.log(
-    `\nResident memory after the PGlite run: ${(process.memoryUsage().rss / 1_048_576).toFixed(0)} MB`,
+    databaseUrl
+      ? `Database: PostgreSQL (DATABASE_URL is set; a database per size on that server).`
+      : `Database: PGlite in a temporary folder (set DATABASE_URL=postgres://… for PostgreSQL).`,
   )
-  const url = process.env.BENCH_DATABASE_URL
-  if (url) {
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query('DROP DATABASE IF EXISTS case_tracker_bench')
-    await admin.query('CREATE DATABASE case_tracker_bench')
-    const target = new URL(url)
-    target.pathname = '/case_tracker_bench'
-    const postgres = openPostgres(target.toString())
-    try {
-      await bench('PostgreSQL', postgres)
-    } finally {
-      await postgres.close()
-      await admin.query('DROP DATABASE IF EXISTS case_tracker_bench')
-      await admin.end()
+  ensureBuild()
+  for (const size of sizes) {
+    if (size === 'large' && !databaseUrl) {
+      console.log('The large caseload runs on PostgreSQL only: set DATABASE_URL. Skipped.')
+      continue
     }
-  } else {
-    console.log('\n(Set BENCH_DATABASE_URL=postgres://… to run the same reads on PostgreSQL.)')
+    await benchSize(size, databaseUrl)
   }
 }
 
