@@ -89,6 +89,10 @@ export function openPostgres(
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    // PostgreSQL's JIT compiles a query when its cost estimate is high, and the visibility rule's
+    // OR EXISTS inflates the estimate: on the case list it spent ~0.7 s compiling to save nothing.
+    // Every query here is short and indexed; JIT never pays (docs/benchmarks.md).
+    options: '-c jit=off',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8) return (value: string) => Number(value)
