@@ -39,7 +39,8 @@ export function ReliabilityBadge({
   )
 }
 
-export type DuplicateUrl = { id: number; title: string }
+/** The source holding the URL typed; only `hidden` when the user may not see that source. */
+export type DuplicateUrl = { id: number; title: string } | { hidden: true }
 
 /** Every field of a source. Values are what was saved, or what was typed before an error. */
 export function SourceForm({
@@ -69,7 +70,12 @@ export function SourceForm({
       key={JSON.stringify([defaults, version])}
     >
       <FormErrorSummary errors={errors} />
-      {duplicate ? (
+      {duplicate && 'hidden' in duplicate ? (
+        <div className="alert alert--error" role="alert">
+          A source with this URL is already in the library, linked to a record you cannot open.
+          Nothing was saved: ask an admin, or correct the URL.
+        </div>
+      ) : duplicate ? (
         <div className="alert alert--error" role="alert">
           This URL is already in the library as{' '}
           <Link to={`/sources/${duplicate.id}`}>“{duplicate.title}”</Link>. Nothing was saved: cite

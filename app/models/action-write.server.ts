@@ -24,13 +24,17 @@ export type ActionInput = {
   newSource?: NewSourceInput | null
 }
 
-/** The sources an action will cite: the picked ones that exist, plus the inline one (reused by URL). */
+/**
+ * The sources an action will cite: the picked ones that exist and the viewer may see, plus the inline
+ * one (reused by URL; checkActionReferences refuses a URL held by a source hidden from the viewer).
+ */
 export async function resolveActionSources(
   trx: Transaction<Database>,
   actor: Actor,
+  viewer: Viewer,
   input: Pick<ActionInput, 'sourceIds' | 'newSource'>,
 ) {
-  const ids = await existingSourceIds(trx, input.sourceIds)
+  const ids = await existingSourceIds(trx, input.sourceIds, viewer)
   let reusedSource = false
   if (input.newSource) {
     const source = await findOrCreateSource(trx, { actor, input: input.newSource })
@@ -153,7 +157,7 @@ export async function createAction(
     const caseIds = (await visibleCaseIds(trx, { viewer, caseIds: input.caseIds })).sort(
       (a, b) => a - b,
     )
-    const { ids, reusedSource } = await resolveActionSources(trx, actor, input)
+    const { ids, reusedSource } = await resolveActionSources(trx, actor, viewer, input)
     const { id } = await trx
       .insertInto('advocacyActions')
       .values({ ...input.fields, createdBy: actor.userId, updatedBy: actor.userId })
@@ -220,7 +224,7 @@ export async function updateAction(
     const caseIds = [
       ...new Set([...input.caseIds.filter((c) => seen.includes(c)), ...hidden]),
     ].sort((a, b) => a - b)
-    const { ids, reusedSource } = await resolveActionSources(trx, actor, input)
+    const { ids, reusedSource } = await resolveActionSources(trx, actor, viewer, input)
     const updated = await trx
       .updateTable('advocacyActions')
       .set({
@@ -282,18 +286,22 @@ export async function deleteAction(
   })
 }
 
-/** The sources to show again in the form: the ones ticked, and matches for a library search. */
+/**
+ * The sources to show again in the form: the ones ticked, and matches for a library search, among
+ * those the viewer may see.
+ */
 export async function loadFormSources(
   db: Db,
   {
     pickedSourceIds,
     sourceQuery,
     search,
-  }: { pickedSourceIds: number[]; sourceQuery: string; search: boolean },
+    viewer,
+  }: { pickedSourceIds: number[]; sourceQuery: string; search: boolean; viewer: Viewer },
 ) {
   const [selectedSources, foundSources] = await Promise.all([
-    getSourcesByIds(db, pickedSourceIds),
-    search && sourceQuery ? searchSources(db, { query: sourceQuery }) : search ? [] : null,
+    getSourcesByIds(db, pickedSourceIds, viewer),
+    search && sourceQuery ? searchSources(db, { query: sourceQuery, viewer }) : search ? [] : null,
   ])
   return { selectedSources, foundSources }
 }

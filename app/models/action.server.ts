@@ -10,6 +10,8 @@ import {
 } from '../domain/action-schema'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import { documentVisibleTo } from './document.server'
+import { actionVisibleTo, actorVisibleTo } from './record-visibility.server'
+import { existingSourceIds, urlHeldByHiddenSource } from './source.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 type ActionsEb = ExpressionBuilder<Database, 'advocacyActions'>
@@ -26,26 +28,7 @@ export const ACTION_FIELDS = [
   'outcomeNotes',
 ] as const satisfies readonly (keyof ActionFields)[]
 
-/**
- * An action is seen by whoever may see every case it is linked to, as documents are: its title and
- * notes may name a restricted person. One linked restricted case the viewer may not see hides it; an
- * action for no case is seen by everyone signed in.
- */
-export function actionVisibleTo(viewer: Viewer) {
-  return (eb: ActionsEb) => {
-    if (viewer.role === 'admin') return sql<boolean>`true`
-    return eb.not(
-      eb.exists(
-        eb
-          .selectFrom('actionCases')
-          .innerJoin('cases', 'cases.id', 'actionCases.caseId')
-          .select('actionCases.caseId')
-          .whereRef('actionCases.actionId', '=', 'advocacyActions.id')
-          .where((inner) => inner.not(caseVisibleTo(viewer)(inner))),
-      ),
-    )
-  }
-}
+export { actionVisibleTo }
 
 /** The linked cases of an action that this viewer may see, as a JSON array (no query per row). */
 function visibleCasesOf(eb: ActionsEb, viewer: Viewer) {
@@ -177,10 +160,16 @@ export function getActionForUser(db: Db, { id, viewer }: { id: number; viewer: V
 }
 export type ActionRecord = NonNullable<Awaited<ReturnType<typeof getActionForUser>>>
 
-/** What the form offers: every actor, and the cases and documents this viewer may see. */
+/** What the form offers: the actors, cases and documents this viewer may see. */
 export async function getActionFormOptions(db: Db, { viewer }: { viewer: Viewer }) {
   const [actors, cases, documents] = await Promise.all([
-    db.selectFrom('actors').select(['id', 'name', 'kind']).orderBy('name').orderBy('id').execute(),
+    db
+      .selectFrom('actors')
+      .select(['id', 'name', 'kind'])
+      .where(actorVisibleTo(viewer))
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('cases')
       .select(['id', 'slug', 'fullName', 'country'])
@@ -202,8 +191,9 @@ export async function getActionFormOptions(db: Db, { viewer }: { viewer: Viewer 
 export type ActionFormOptions = Awaited<ReturnType<typeof getActionFormOptions>>
 
 /**
- * Checks that the actors, document and cases a form names exist and may be seen by this viewer. A
- * hand-made form naming a hidden case gets the same answer as one naming a case that does not exist.
+ * Checks that the actors, document, cases and sources a form names exist and may be seen by this
+ * viewer. A hand-made form naming a hidden one gets the same answer as one naming none that exists;
+ * a new source's URL held by a source hidden from the viewer is refused without naming that source.
  */
 export async function checkActionReferences(
   db: Db,
@@ -211,16 +201,25 @@ export async function checkActionReferences(
     viewer,
     fields,
     caseIds,
+    sourceIds = [],
+    newSourceUrl = null,
   }: {
     viewer: Viewer
     fields: Pick<ActionFields, 'actorId' | 'targetId' | 'documentId'>
     caseIds: number[]
+    sourceIds?: number[]
+    newSourceUrl?: string | null
   },
 ): Promise<Record<string, string[]>> {
   const actorIds = [fields.actorId, fields.targetId].filter((id): id is number => id !== null)
-  const [actors, documents, cases] = await Promise.all([
+  const [actors, documents, cases, sources, urlHidden] = await Promise.all([
     actorIds.length
-      ? db.selectFrom('actors').select('id').where('id', 'in', actorIds).execute()
+      ? db
+          .selectFrom('actors')
+          .select('id')
+          .where('id', 'in', actorIds)
+          .where(actorVisibleTo(viewer))
+          .execute()
       : [],
     fields.documentId
       ? db
@@ -231,6 +230,8 @@ export async function checkActionReferences(
           .execute()
       : [],
     caseIds.length ? visibleCaseIds(db, { viewer, caseIds }) : [],
+    existingSourceIds(db, sourceIds, viewer),
+    newSourceUrl ? urlHeldByHiddenSource(db, { url: newSourceUrl, viewer }) : false,
   ])
   const found = new Set(actors.map((a) => a.id))
   const errors: Record<string, string[]> = {}
@@ -241,6 +242,12 @@ export async function checkActionReferences(
   if (fields.documentId && documents.length === 0)
     errors.documentId = ['Choose a document from the list']
   if (cases.length !== caseIds.length) errors.caseIds = ['Choose the cases from the list']
+  if (sources.length !== new Set(sourceIds).size)
+    errors.sourceIds = ['Choose the sources from the library search']
+  if (urlHidden)
+    errors.newSourceUrl = [
+      'A source with this URL is already in the library, linked to a record you cannot open: ask an admin.',
+    ]
   return errors
 }
 

@@ -14,21 +14,28 @@ import {
 import { containsPattern, searchWords } from '../domain/source-schema'
 import { diffFields, writeAudit, type Actor } from './audit.server'
 import type { Viewer } from './case-visibility.server'
-import { folded, hiddenActionIds, hiddenDocumentIds } from './record-visibility.server'
+import {
+  actorVisibleTo,
+  folded,
+  hiddenActionIds,
+  hiddenDocumentIds,
+} from './record-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 /**
- * One page of actors by name. The search folds case and accents in SQL (translate(), see
- * SEARCH_FOLD), so "bjork" finds "Björk" and pages stay exact; every word typed must appear.
+ * One page of the actors the viewer may see, by name. The search folds case and accents in SQL
+ * (translate(), see SEARCH_FOLD), so "bjork" finds "Björk" and pages stay exact; every word typed
+ * must appear.
  */
 export async function listActors(
   db: Db,
   {
     query,
+    viewer,
     pageSize = ACTOR_PAGE_SIZE,
     exceptId,
-  }: { query: ActorListQuery; pageSize?: number; exceptId?: number },
+  }: { query: ActorListQuery; viewer: Viewer; pageSize?: number; exceptId?: number },
 ) {
   let rows = db
     .selectFrom('actors')
@@ -42,6 +49,7 @@ export async function listActors(
       'actors.country',
       sql<number>`(count(*) over ())::int`.as('total'),
     ])
+    .where(actorVisibleTo(viewer))
   for (const word of searchWords(query.q))
     rows = rows.where(folded('actors.name'), 'like', containsPattern(word))
   if (query.kind) rows = rows.where('actors.kind', '=', query.kind)
@@ -57,7 +65,8 @@ export async function listActors(
 
 /**
  * An actor with their quotes, the documents they issued and the actions they took or were
- * addressed by, in one statement; anything linked to a case the viewer may not see is left out.
+ * addressed by, in one statement; anything linked to a case the viewer may not see is left out, and
+ * an actor seen only there is not found.
  */
 export function getActorPage(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
   const hiddenDocuments = hiddenDocumentIds(db, viewer)
@@ -121,13 +130,20 @@ export function getActorPage(db: Db, { id, viewer }: { id: number; viewer: Viewe
       ).as('actions'),
     ])
     .where('actors.id', '=', id)
+    .where(actorVisibleTo(viewer))
     .executeTakeFirst()
 }
 
 export type ActorPage = NonNullable<Awaited<ReturnType<typeof getActorPage>>>
 
-export function getActor(db: Db, id: number) {
-  return db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst()
+/** An actor if the viewer may see them; undefined, as for no such actor, otherwise. */
+export function getActor(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
+  return db
+    .selectFrom('actors')
+    .selectAll()
+    .where('actors.id', '=', id)
+    .where(actorVisibleTo(viewer))
+    .executeTakeFirst()
 }
 
 /** Adds an actor with its audit row; takes a transaction so an import can compose it. */
@@ -278,16 +294,15 @@ function referenceCounts(db: Db, { id, viewer }: { id: number; viewer: Viewer })
 
 /**
  * Both actors of a merge, what it would move (as far as the viewer may see: `movesNotShown` says
- * whether more moves, never how much) and what it would fill in; undefined if either is gone.
+ * whether more moves, never how much) and what it would fill in; undefined if either is gone or
+ * hidden from the viewer.
  */
 export async function previewMerge(
   db: Db,
   { keptId, removedId, viewer }: { keptId: number; removedId: number; viewer: Viewer },
 ) {
   const [kept, removed] = await Promise.all(
-    [keptId, removedId].map((id) =>
-      db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst(),
-    ),
+    [keptId, removedId].map((id) => getActor(db, { id, viewer })),
   )
   if (!kept || !removed) return undefined
   const { notShown, ...moves } = await referenceCounts(db, { id: removedId, viewer })
@@ -308,18 +323,21 @@ export type MergeResult =
 /**
  * Merges `removedId` into `keptId` in one transaction: every reference moves to the kept actor, its
  * empty fields are filled from the removed one, the removed one is deleted, and the merge is audited.
- * The versions are those the user previewed: if either actor changed since, nothing happens.
+ * The versions are those the user previewed: if either actor changed since, nothing happens. An
+ * actor the viewer may not see is, for them, not there.
  */
 export async function mergeActors(
   db: Kysely<Database>,
   {
     actor,
+    viewer,
     keptId,
     removedId,
     keptVersion,
     removedVersion,
   }: {
     actor: Actor
+    viewer: Viewer
     keptId: number
     removedId: number
     keptVersion: number
@@ -332,8 +350,9 @@ export async function mergeActors(
     const rows = await trx
       .selectFrom('actors')
       .selectAll()
-      .where('id', 'in', [keptId, removedId])
-      .orderBy('id')
+      .where('actors.id', 'in', [keptId, removedId])
+      .where(actorVisibleTo(viewer))
+      .orderBy('actors.id')
       .forUpdate()
       .execute()
     const kept = rows.find((r) => r.id === keptId)

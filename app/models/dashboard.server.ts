@@ -16,6 +16,7 @@ import { todayIso } from '../domain/dates'
 import { DEPRIVED_OF_LIBERTY, labelOf } from '../domain/vocabularies'
 import { getActionsOverTime, getCaseActionChart } from './action-chart.server'
 import { actionVisibleTo } from './action.server'
+import { actorVisibleTo } from './record-visibility.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -248,7 +249,8 @@ export async function resolveChartFilters(
       ? db
           .selectFrom('actors')
           .select(['id', 'name'])
-          .where('id', '=', query.actorId)
+          .where('actors.id', '=', query.actorId)
+          .where(actorVisibleTo(viewer))
           .executeTakeFirst()
       : undefined,
   ])
@@ -342,7 +344,7 @@ export async function getChartTable(
   return null
 }
 
-/** The cases and actors the chart's filter form offers. */
+/** The cases and actors the chart's filter form offers: those the viewer may see. */
 export async function listChartFilterOptions(db: Db, { viewer }: { viewer: Viewer }) {
   const [cases, actors] = await Promise.all([
     db
@@ -352,7 +354,13 @@ export async function listChartFilterOptions(db: Db, { viewer }: { viewer: Viewe
       .orderBy('fullName')
       .orderBy('id')
       .execute(),
-    db.selectFrom('actors').select(['id', 'name']).orderBy('name').orderBy('id').execute(),
+    db
+      .selectFrom('actors')
+      .select(['id', 'name'])
+      .where(actorVisibleTo(viewer))
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
   ])
   return { cases, actors }
 }

@@ -19,6 +19,7 @@ import {
 } from '../import/press-release'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import { documentVisibleTo, listActorOptions, type ActorOption } from './document.server'
+import { sourceVisibleTo } from './record-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -105,9 +106,13 @@ export type SourceMatch = {
   url: string | null
 }
 
-/** The library source a footnote is: the same URL, else the same title and publisher. */
+/**
+ * The library source a footnote is: the same URL, else the same title and publisher. Only sources
+ * the viewer may see are matched: a hidden one is, for the preview, not in the library.
+ */
 export async function matchSources(
   db: Db,
+  viewer: Viewer,
   footnotes: readonly { title: string | null; publisher: string | null; url: string | null }[],
 ): Promise<(SourceMatch | null)[]> {
   const urls = footnotes.flatMap((f) => (f.url ? [f.url] : []))
@@ -122,6 +127,7 @@ export async function matchSources(
         ...(titles.length ? [eb(eb.fn('lower', ['title']), 'in', titles)] : []),
       ]),
     )
+    .where(sourceVisibleTo(db, viewer))
     .orderBy('id')
     .execute()
   const same = (a: string | null, b: string | null) =>
@@ -157,7 +163,7 @@ export async function buildImportPreview(
 ): Promise<
   { kind: 'duplicate'; existing: AlreadyImported } | { kind: 'preview'; values: ImportValues }
 > {
-  const actors = await listActorOptions(db)
+  const actors = await listActorOptions(db, { viewer })
   const title = parsed.title ?? ''
   const issuerName = issuerFromTitle(title)
   const issuerId = issuerName ? matchActor(issuerName, actors) : null
@@ -172,7 +178,7 @@ export async function buildImportPreview(
 
   const targetName = targetFromTitle(title)
   const targetId = targetName ? matchActor(targetName, actors) : null
-  const sources = await matchSources(db, parsed.footnotes)
+  const sources = await matchSources(db, viewer, parsed.footnotes)
   const caseIds = (await mentionedCases(db, viewer, text)).map(String)
   const choice = (id: number | null, name: string | null) => (id ? String(id) : name ? 'new' : '')
   const warnings = parsed.warnings.map((w) => w.message)
@@ -245,7 +251,7 @@ export async function loadImportOptions(
   const caseIds = ids([...values.caseOptions, ...values.caseIds])
   const sourceIds = ids(values.footnotes.flatMap((f) => [f.matchId, f.source]))
   const [actors, cases, sources] = await Promise.all([
-    listActorOptions(db),
+    listActorOptions(db, { viewer }),
     caseIds.length
       ? db
           .selectFrom('cases')
@@ -255,7 +261,12 @@ export async function loadImportOptions(
           .execute()
       : [],
     sourceIds.length
-      ? db.selectFrom('sources').select(SOURCE_COLUMNS).where('id', 'in', sourceIds).execute()
+      ? db
+          .selectFrom('sources')
+          .select(SOURCE_COLUMNS)
+          .where('id', 'in', sourceIds)
+          .where(sourceVisibleTo(db, viewer))
+          .execute()
       : [],
   ])
   return { actors, cases, sources }

@@ -8,10 +8,11 @@ import { foldName } from '../import/press-release'
 import { writeAudit, type Actor } from './audit.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import { matchSources } from './document-import-preview.server'
+import { actorVisibleTo, sourceVisibleTo } from './record-visibility.server'
 
 type Trx = Transaction<Database>
 
-/** The ids a confirmation names that do not exist (or, for cases, that the viewer may not see). */
+/** The ids a confirmation names that do not exist or that the viewer may not see. */
 export async function refusedIds(
   trx: Trx,
   viewer: Viewer,
@@ -26,10 +27,20 @@ export async function refusedIds(
   const sourceIds = input.footnotes.flatMap((f) => ('id' in f.source ? [f.source.id] : []))
   const [actors, sources, cases] = await Promise.all([
     actorIds.length
-      ? trx.selectFrom('actors').select('id').where('id', 'in', actorIds).execute()
+      ? trx
+          .selectFrom('actors')
+          .select('id')
+          .where('id', 'in', actorIds)
+          .where(actorVisibleTo(viewer))
+          .execute()
       : [],
     sourceIds.length
-      ? trx.selectFrom('sources').select('id').where('id', 'in', sourceIds).execute()
+      ? trx
+          .selectFrom('sources')
+          .select('id')
+          .where('id', 'in', sourceIds)
+          .where(sourceVisibleTo(trx, viewer))
+          .execute()
       : [],
     input.caseIds.length
       ? trx
@@ -51,8 +62,11 @@ export async function refusedIds(
   return errors
 }
 
-/** Creates actors once per name and kind, reusing an existing actor of the very same name. */
-export function actorResolver(trx: Trx, actor: Actor) {
+/**
+ * Creates actors once per name and kind, reusing an existing actor of the very same name that the
+ * viewer may see: one they may not see is, for them, not there (a second actor of that name is made).
+ */
+export function actorResolver(trx: Trx, actor: Actor, viewer: Viewer) {
   const made = new Map<string, number>()
   return async (ref: ActorRef): Promise<number | null> => {
     if (ref === null) return null
@@ -65,6 +79,7 @@ export function actorResolver(trx: Trx, actor: Actor) {
       .select(['id', 'name'])
       .where((eb) => eb(eb.fn('lower', ['name']), '=', fields.name.toLowerCase()))
       .where('kind', '=', fields.kind)
+      .where(actorVisibleTo(viewer))
       .orderBy('id')
       .executeTakeFirst()
     let id = same?.id
@@ -91,16 +106,29 @@ export function actorResolver(trx: Trx, actor: Actor) {
   }
 }
 
-/** A new source, unless the library already has it (same URL, or same title and publisher). */
+/**
+ * A new source, unless the library already has it (same URL, or same title and publisher) among the
+ * sources the viewer may see. A URL is unique in the library: when a source the viewer may not see has
+ * it, that source is reused silently (its title is never shown; the footnote's text came from them).
+ */
 export async function resolveSource(
   trx: Trx,
   actor: Actor,
+  viewer: Viewer,
   source: { id: number } | { create: NewSource },
 ) {
   if ('id' in source) return source.id
   const fields = source.create
-  const [match] = await matchSources(trx, [fields])
+  const [match] = await matchSources(trx, viewer, [fields])
   if (match) return match.id
+  if (fields.url) {
+    const sameUrl = await trx
+      .selectFrom('sources')
+      .select('id')
+      .where('url', '=', fields.url)
+      .executeTakeFirst()
+    if (sameUrl) return sameUrl.id
+  }
   const created = await trx
     .insertInto('sources')
     .values({

@@ -35,7 +35,7 @@ async function writeImport(
     issuerId: input.issuer && 'id' in input.issuer ? input.issuer.id : null,
   })
   if (existing) return { ok: false, reason: 'duplicate', existing }
-  const resolveActor = actorResolver(trx, actor)
+  const resolveActor = actorResolver(trx, actor, viewer)
   const issuerId = await resolveActor(input.issuer)
   const targetId = await resolveActor(input.target)
   for (const contact of input.contacts) await resolveActor(contact)
@@ -43,7 +43,7 @@ async function writeImport(
   for (const quote of input.quotes) speakerIds.push(await resolveActor(quote.speaker))
   const sourceOf = new Map<number, number>()
   for (const footnote of input.footnotes)
-    sourceOf.set(footnote.number, await resolveSource(trx, actor, footnote.source))
+    sourceOf.set(footnote.number, await resolveSource(trx, actor, viewer, footnote.source))
 
   const plan = planImportCitations({
     body: input.document.body,

@@ -4,7 +4,9 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { writeAudit, type Actor } from './audit.server'
+import type { Viewer } from './case-visibility.server'
 import { touchDocument } from './document-write.server'
+import { existingSourceIds } from './source.server'
 
 /** Links a case (already checked visible by the caller). Linking twice changes nothing. */
 export async function linkCase(
@@ -65,7 +67,8 @@ export async function unlinkCase(
 
 /**
  * Cites sources for the document (quoteId null) or one of its quotes. A source already cited for
- * that target is not cited twice; unknown sources are left out. Returns how many were added.
+ * that target is not cited twice; unknown sources, and those hidden from `viewer` (routes pass the
+ * signed-in user), are left out. Returns how many were added.
  */
 export async function citeSources(
   db: Kysely<Database>,
@@ -75,12 +78,14 @@ export async function citeSources(
     quoteId,
     sourceIds,
     locator,
+    viewer,
   }: {
     actor: Actor
     documentId: number
     quoteId: number | null
     sourceIds: number[]
     locator: string | null
+    viewer?: Viewer
   },
 ): Promise<{ ok: true; added: number } | { ok: false; reason: 'not_found' }> {
   return db.transaction().execute(async (trx) => {
@@ -93,18 +98,14 @@ export async function citeSources(
         .executeTakeFirst()
       if (!quote) return { ok: false as const, reason: 'not_found' as const }
     }
-    const existing = await trx
-      .selectFrom('sources')
-      .select('id')
-      .where('id', 'in', sourceIds)
-      .execute()
+    const existing = await existingSourceIds(trx, sourceIds, viewer)
     const already = await trx
       .selectFrom('citations')
       .select('sourceId')
       .where(quoteId === null ? 'documentId' : 'documentQuoteId', '=', quoteId ?? documentId)
       .execute()
     const cited = new Set(already.map((c) => c.sourceId))
-    const known = new Set(existing.map((s) => s.id))
+    const known = new Set(existing)
     const toAdd = [...new Set(sourceIds)].filter((id) => known.has(id) && !cited.has(id))
     for (const sourceId of toAdd) {
       const target = quoteId === null ? { documentId } : { documentQuoteId: quoteId }

@@ -1,19 +1,29 @@
 // A document's quotes: each attributed to an actor (or to a written attribution), at most 50,000
 // characters. The quote forms carry the document's version: a stale save changes nothing.
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { QuoteFields } from '../domain/document-schema'
 import { diffFields, writeAudit, type Actor } from './audit.server'
+import type { Viewer } from './case-visibility.server'
+import { actorVisibleTo } from './record-visibility.server'
 import { touchDocument } from './document-write.server'
 
 type Trx = Transaction<Database>
 const QUOTE_FIELDS = ['actorId', 'speakerLabel', 'body'] as const
 
-/** Whether the speaker named exists: a hand-made form can name an actor that does not. */
-async function speakerExists(trx: Trx, actorId: number | null) {
+/**
+ * Whether the speaker named exists and the viewer may see them: a hand-made form can name an actor
+ * that does not, or one seen only on a hidden record. Routes pass the signed-in user as `viewer`.
+ */
+async function speakerExists(trx: Trx, actorId: number | null, viewer: Viewer | undefined) {
   if (actorId === null) return true
   return Boolean(
-    await trx.selectFrom('actors').select('id').where('id', '=', actorId).executeTakeFirst(),
+    await trx
+      .selectFrom('actors')
+      .select('id')
+      .where('id', '=', actorId)
+      .where(viewer ? actorVisibleTo(viewer) : sql<SqlBool>`true`)
+      .executeTakeFirst(),
   )
 }
 
@@ -38,11 +48,19 @@ export async function addQuote(
     documentId,
     version,
     fields,
-  }: { actor: Actor; documentId: number; version: number; fields: QuoteFields },
+    viewer,
+  }: {
+    actor: Actor
+    documentId: number
+    version: number
+    fields: QuoteFields
+    viewer?: Viewer
+  },
 ): Promise<PartResult> {
   return db.transaction().execute(async (trx) => {
     if (!(await lockDocument(trx, documentId, version))) return { ok: false, reason: 'stale' }
-    if (!(await speakerExists(trx, fields.actorId))) return { ok: false, reason: 'unknown_speaker' }
+    if (!(await speakerExists(trx, fields.actorId, viewer)))
+      return { ok: false, reason: 'unknown_speaker' }
     const last = await trx
       .selectFrom('documentQuotes')
       .select((eb) => eb.fn.max('position').as('position'))
@@ -76,7 +94,15 @@ export async function updateQuote(
     quoteId,
     version,
     fields,
-  }: { actor: Actor; documentId: number; quoteId: number; version: number; fields: QuoteFields },
+    viewer,
+  }: {
+    actor: Actor
+    documentId: number
+    quoteId: number
+    version: number
+    fields: QuoteFields
+    viewer?: Viewer
+  },
 ): Promise<PartResult> {
   return db.transaction().execute(async (trx) => {
     if (!(await lockDocument(trx, documentId, version))) return { ok: false, reason: 'stale' }
@@ -87,7 +113,8 @@ export async function updateQuote(
       .where('documentId', '=', documentId)
       .executeTakeFirst()
     if (!before) return { ok: false, reason: 'not_found' }
-    if (!(await speakerExists(trx, fields.actorId))) return { ok: false, reason: 'unknown_speaker' }
+    if (!(await speakerExists(trx, fields.actorId, viewer)))
+      return { ok: false, reason: 'unknown_speaker' }
     await trx.updateTable('documentQuotes').set(fields).where('id', '=', quoteId).execute()
     await writeAudit(trx, {
       actor,

@@ -1,10 +1,12 @@
 // Creating and saving documents: one transaction each, with its audit row. A save names the
 // version it read; a stale one changes nothing and returns what is saved now.
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { DocumentFields } from '../domain/document-schema'
 import { sha256Hex } from '../import/sha256'
 import { diffFields, writeAudit, type Actor } from './audit.server'
+import type { Viewer } from './case-visibility.server'
+import { actorVisibleTo } from './record-visibility.server'
 
 export const DOCUMENT_FIELDS = [
   'kind',
@@ -30,13 +32,21 @@ function auditable(fields: Record<string, unknown> | null) {
   return { ...fields, body: body === '' ? '' : digest }
 }
 
-/** An issuer that does not exist is no issuer: a hand-made form cannot name one. */
-async function checkedIssuer(trx: Transaction<Database>, issuerId: number | null) {
+/**
+ * An issuer that does not exist, or that the viewer may not see, is no issuer: a hand-made form
+ * cannot name one. Routes pass the signed-in user as `viewer`; scripts and seeds may leave it out.
+ */
+async function checkedIssuer(
+  trx: Transaction<Database>,
+  issuerId: number | null,
+  viewer: Viewer | undefined,
+) {
   if (issuerId === null) return null
   const row = await trx
     .selectFrom('actors')
     .select('id')
     .where('id', '=', issuerId)
+    .where(viewer ? actorVisibleTo(viewer) : sql<SqlBool>`true`)
     .executeTakeFirst()
   return row ? row.id : undefined
 }
@@ -45,10 +55,10 @@ export type UnknownIssuer = { ok: false; reason: 'unknown_issuer' }
 
 export async function createDocument(
   db: Kysely<Database>,
-  { actor, fields }: { actor: Actor; fields: DocumentFields },
+  { actor, fields, viewer }: { actor: Actor; fields: DocumentFields; viewer?: Viewer },
 ): Promise<{ ok: true; id: number } | UnknownIssuer> {
   return db.transaction().execute(async (trx) => {
-    if ((await checkedIssuer(trx, fields.issuerId)) === undefined)
+    if ((await checkedIssuer(trx, fields.issuerId, viewer)) === undefined)
       return { ok: false as const, reason: 'unknown_issuer' as const }
     const created = await trx
       .insertInto('documents')
@@ -90,7 +100,8 @@ export async function updateDocument(
     id,
     version,
     fields,
-  }: { actor: Actor; id: number; version: number; fields: DocumentFields },
+    viewer,
+  }: { actor: Actor; id: number; version: number; fields: DocumentFields; viewer?: Viewer },
 ): Promise<{ ok: true } | DocumentStale | UnknownIssuer> {
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -105,7 +116,7 @@ export async function updateDocument(
       current: await getDocumentWithEditor(trx, id),
     })
     if (before.version !== version) return stale()
-    if ((await checkedIssuer(trx, fields.issuerId)) === undefined)
+    if ((await checkedIssuer(trx, fields.issuerId, viewer)) === undefined)
       return { ok: false as const, reason: 'unknown_issuer' as const }
     const updated = await trx
       .updateTable('documents')

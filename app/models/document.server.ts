@@ -1,45 +1,16 @@
 // Reading documents: who may see one, a document with everything its page shows (two statements),
 // and the actors a document form offers.
-import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Database } from '../../db/schema'
 import { renderDocumentFootnotes } from '../domain/document-footnotes'
 import { toPrefixTsQuery } from '../domain/text'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
+import { actorVisibleTo, documentVisibleTo } from './record-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/**
- * A document is seen by whoever may see every case it is linked to: one restricted case the viewer
- * was not granted hides it (its text may speak of that case). A document with no case is seen by
- * every signed-in user. Admins see all.
- */
-export function documentVisibleTo(viewer: Viewer) {
-  return (eb: ExpressionBuilder<Database, 'documents'>) => {
-    if (viewer.role === 'admin') return sql<SqlBool>`true`
-    return eb.not(
-      eb.exists(
-        eb
-          .selectFrom('documentCases as hiddenLink')
-          .innerJoin('cases as hiddenCase', 'hiddenCase.id', 'hiddenLink.caseId')
-          .select('hiddenLink.caseId')
-          .whereRef('hiddenLink.documentId', '=', 'documents.id')
-          .where('hiddenCase.visibility', '=', 'restricted')
-          .where((inner) =>
-            inner.not(
-              inner.exists(
-                inner
-                  .selectFrom('caseAccess')
-                  .select('caseAccess.caseId')
-                  .whereRef('caseAccess.caseId', '=', 'hiddenCase.id')
-                  .where('caseAccess.userId', '=', viewer.id),
-              ),
-            ),
-          ),
-      ),
-    )
-  }
-}
+export { documentVisibleTo }
 
 /** One document if the viewer may see it, with its issuer's and last editor's names. */
 export function getDocumentForUser(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
@@ -140,11 +111,12 @@ export async function getDocumentPage(db: Db, { id, viewer }: { id: number; view
 
 export type DocumentPage = NonNullable<Awaited<ReturnType<typeof getDocumentPage>>>
 
-/** The actors a form offers (issuer, speaker): every actor, by name. */
-export function listActorOptions(db: Db) {
+/** The actors a form offers (issuer, speaker): every actor the viewer may see, by name. */
+export function listActorOptions(db: Db, { viewer }: { viewer: Viewer }) {
   return db
     .selectFrom('actors')
     .select(['id', 'name', 'kind'])
+    .where(actorVisibleTo(viewer))
     .orderBy(sql`lower(name)`)
     .orderBy('id')
     .limit(5000)

@@ -1,6 +1,6 @@
 // What a reader may see of records tied to cases: documents and actions linked to a case hidden from
-// them, and citations of such records, are never listed nor counted. Shared by the source library
-// and the actor pages.
+// them, citations of such records, and the actors and sources seen only there, are never listed nor
+// counted (ADR 008). Shared by every model that lists documents, actions, citations, actors, sources.
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { SEARCH_FOLD } from '../domain/source-schema'
@@ -15,6 +15,59 @@ export function folded(column: string) {
 
 const visibleCaseIds = (db: Db, viewer: Viewer) =>
   db.selectFrom('cases').select('cases.id').where(caseVisibleTo(viewer))
+
+/**
+ * A document is seen by whoever may see every case it is linked to: one restricted case the viewer
+ * was not granted hides it (its text may speak of that case). A document with no case is seen by
+ * every signed-in user. Admins see all.
+ */
+export function documentVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'documents'>) => {
+    if (viewer.role === 'admin') return sql<SqlBool>`true`
+    return eb.not(
+      eb.exists(
+        eb
+          .selectFrom('documentCases as hiddenLink')
+          .innerJoin('cases as hiddenCase', 'hiddenCase.id', 'hiddenLink.caseId')
+          .select('hiddenLink.caseId')
+          .whereRef('hiddenLink.documentId', '=', 'documents.id')
+          .where('hiddenCase.visibility', '=', 'restricted')
+          .where((inner) =>
+            inner.not(
+              inner.exists(
+                inner
+                  .selectFrom('caseAccess')
+                  .select('caseAccess.caseId')
+                  .whereRef('caseAccess.caseId', '=', 'hiddenCase.id')
+                  .where('caseAccess.userId', '=', viewer.id),
+              ),
+            ),
+          ),
+      ),
+    )
+  }
+}
+
+/**
+ * An action is seen by whoever may see every case it is linked to, as documents are: its title and
+ * notes may name a restricted person. One linked restricted case the viewer may not see hides it; an
+ * action for no case is seen by everyone signed in.
+ */
+export function actionVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'advocacyActions'>) => {
+    if (viewer.role === 'admin') return sql<SqlBool>`true`
+    return eb.not(
+      eb.exists(
+        eb
+          .selectFrom('actionCases')
+          .innerJoin('cases', 'cases.id', 'actionCases.caseId')
+          .select('actionCases.caseId')
+          .whereRef('actionCases.actionId', '=', 'advocacyActions.id')
+          .where((inner) => inner.not(caseVisibleTo(viewer)(inner))),
+      ),
+    )
+  }
+}
 
 export const hiddenDocumentIds = (db: Db, viewer: Viewer) =>
   db
@@ -61,6 +114,72 @@ export function citationVisibleTo(db: Db, viewer: Viewer) {
         eb('citations.advocacyActionId', 'is', null),
         eb('citations.advocacyActionId', 'not in', hiddenActionIds(db, viewer)),
       ]),
+    ])
+  }
+}
+
+/**
+ * A source is seen when nothing cites it yet (just added to the library) or when at least one of
+ * its citations is seen: a source cited only for records the reader may not see is hidden, since its
+ * title often names the person. For queries on `sources`; admins see all.
+ */
+export function sourceVisibleTo(db: Db, viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'sources'>) => {
+    if (viewer.role === 'admin') return sql<SqlBool>`true`
+    const citing = () =>
+      eb
+        .selectFrom('citations')
+        .select('citations.id')
+        .whereRef('citations.sourceId', '=', 'sources.id')
+    return eb.or([
+      eb.not(eb.exists(citing())),
+      eb.exists(citing().where(citationVisibleTo(db, viewer))),
+    ])
+  }
+}
+
+/**
+ * An actor is seen when they appear nowhere yet, or at least once where the reader may look: as the
+ * issuer of a visible document, the speaker of a quote in one, or the actor or target of a visible
+ * action. An actor seen only on records the reader may not see is hidden. For queries on `actors`;
+ * admins see all.
+ */
+export function actorVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'actors'>) => {
+    if (viewer.role === 'admin') return sql<SqlBool>`true`
+    const quotes = () =>
+      eb
+        .selectFrom('documentQuotes')
+        .select('documentQuotes.id')
+        .whereRef('documentQuotes.actorId', '=', 'actors.id')
+    const visibleQuotes = () =>
+      eb
+        .selectFrom('documentQuotes')
+        .innerJoin('documents', 'documents.id', 'documentQuotes.documentId')
+        .select('documentQuotes.id')
+        .whereRef('documentQuotes.actorId', '=', 'actors.id')
+        .where(documentVisibleTo(viewer))
+    const issued = () =>
+      eb
+        .selectFrom('documents')
+        .select('documents.id')
+        .whereRef('documents.issuerId', '=', 'actors.id')
+    const actions = (role: 'actorId' | 'targetId') =>
+      eb
+        .selectFrom('advocacyActions')
+        .select('advocacyActions.id')
+        .whereRef(`advocacyActions.${role}`, '=', 'actors.id')
+    return eb.or([
+      eb.and([
+        eb.not(eb.exists(quotes())),
+        eb.not(eb.exists(issued())),
+        eb.not(eb.exists(actions('actorId'))),
+        eb.not(eb.exists(actions('targetId'))),
+      ]),
+      eb.exists(visibleQuotes()),
+      eb.exists(issued().where(documentVisibleTo(viewer))),
+      eb.exists(actions('actorId').where(actionVisibleTo(viewer))),
+      eb.exists(actions('targetId').where(actionVisibleTo(viewer))),
     ])
   }
 }

@@ -14,11 +14,14 @@ import {
 } from '../domain/source-schema'
 import { diffFields, writeAudit, type Actor } from './audit.server'
 import type { Viewer } from './case-visibility.server'
-import { citationVisibleTo, folded } from './record-visibility.server'
+import { citationVisibleTo, folded, sourceVisibleTo } from './record-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** One page of the library, filtered, newest publication first, with how often each is cited. */
+/**
+ * One page of the sources the viewer may see, filtered, newest publication first, with how often
+ * each is cited where the viewer may look.
+ */
 export async function listSources(
   db: Db,
   {
@@ -43,6 +46,7 @@ export async function listSources(
       .where(citationVisibleTo(db, viewer))})`.as('citedCount'),
     sql<number>`(count(*) over ())::int`.as('total'),
   ])
+  rows = rows.where(sourceVisibleTo(db, viewer))
   for (const word of searchWords(query.q)) {
     const pattern = containsPattern(word)
     rows = rows.where((eb) =>
@@ -72,8 +76,8 @@ export async function listSources(
   return { sources: page.map(({ total: _, ...row }) => row), total, pageSize }
 }
 
-/** The values the publisher and year filters offer: those the library holds. One statement. */
-export async function sourceFilterOptions(db: Db) {
+/** The values the publisher and year filters offer: those of the sources the viewer may see. */
+export async function sourceFilterOptions(db: Db, { viewer }: { viewer: Viewer }) {
   const year = sql<number>`extract(year from ${sql.ref('sources.publishedOn')})::int`
   const row = await db
     .selectNoFrom((eb) => [
@@ -82,6 +86,7 @@ export async function sourceFilterOptions(db: Db) {
           .selectFrom('sources')
           .select('sources.publisher')
           .where('sources.publisher', 'is not', null)
+          .where(sourceVisibleTo(db, viewer))
           .groupBy('sources.publisher')
           .orderBy('sources.publisher')
           .limit(500),
@@ -91,6 +96,7 @@ export async function sourceFilterOptions(db: Db) {
           .selectFrom('sources')
           .select(year.as('year'))
           .where('sources.publishedOn', 'is not', null)
+          .where(sourceVisibleTo(db, viewer))
           .groupBy(year)
           .orderBy(year, 'desc'),
       ).as('years'),
@@ -106,6 +112,7 @@ export async function sourceFilterOptions(db: Db) {
  * A source and everything citing it that the viewer may see — cases, events (with their case),
  * documents, quotes, actions — in one statement. `cited` (cited at all) and `citedElsewhere` (cited
  * in a record the viewer may not see) are yes or no, never a count: a total would reveal records.
+ * A source cited only where the viewer may not look is not found.
  */
 export function getSourcePage(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
   const citing = (eb: ExpressionBuilder<Database, 'sources'>) =>
@@ -208,23 +215,47 @@ export function getSourcePage(db: Db, { id, viewer }: { id: number; viewer: View
       ).as('actions'),
     ])
     .where('sources.id', '=', id)
+    .where(sourceVisibleTo(db, viewer))
     .executeTakeFirst()
 }
 
 export type SourcePage = NonNullable<Awaited<ReturnType<typeof getSourcePage>>>
 
-export function getSource(db: Db, id: number) {
-  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst()
+/** A source if the viewer may see it; undefined, as for no such source, otherwise. */
+export function getSource(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
+  return db
+    .selectFrom('sources')
+    .selectAll()
+    .where('sources.id', '=', id)
+    .where(sourceVisibleTo(db, viewer))
+    .executeTakeFirst()
 }
 
-/** A source already in the library under any spelling of this URL (see urlVariants). */
-export function findSourceByUrl(db: Db, { url, exceptId }: { url: string; exceptId?: number }) {
-  let query = db.selectFrom('sources').select(['id', 'title']).where('url', 'in', urlVariants(url))
-  if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
-  return query.orderBy('id').executeTakeFirst()
+/**
+ * A source already in the library under any spelling of this URL (see urlVariants). Its title and
+ * id are told only to a viewer who may see it; others learn only that the URL is taken.
+ */
+export async function findSourceByUrl(
+  db: Db,
+  { url, exceptId, viewer }: { url: string; exceptId?: number; viewer?: Viewer },
+): Promise<ExistingSource | undefined> {
+  let query = db
+    .selectFrom('sources')
+    .select((eb) => [
+      'sources.id',
+      'sources.title',
+      sql<boolean>`${viewer ? sourceVisibleTo(db, viewer)(eb) : sql`true`}`.as('visible'),
+    ])
+    .where('sources.url', 'in', urlVariants(url))
+  if (exceptId !== undefined) query = query.where('sources.id', '!=', exceptId)
+  const found = await query.orderBy('sources.id').executeTakeFirst()
+  if (!found) return undefined
+  return found.visible ? { id: found.id, title: found.title } : { hidden: true }
 }
 
-type DuplicateUrl = { ok: false; reason: 'duplicate_url'; existing: { id: number; title: string } }
+/** The source holding a URL, or, when the viewer may not see it, only that there is one. */
+export type ExistingSource = { id: number; title: string } | { hidden: true }
+type DuplicateUrl = { ok: false; reason: 'duplicate_url'; existing: ExistingSource }
 
 const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
@@ -235,11 +266,11 @@ const isUniqueViolation = (error: unknown) =>
  */
 async function unlessUrlTaken<T>(
   db: Kysely<Database>,
-  { url, exceptId }: { url: string | null; exceptId?: number },
+  { url, exceptId, viewer }: { url: string | null; exceptId?: number; viewer?: Viewer },
   write: () => Promise<T>,
 ): Promise<T | DuplicateUrl> {
   const duplicate = async () => {
-    const existing = url ? await findSourceByUrl(db, { url, exceptId }) : undefined
+    const existing = url ? await findSourceByUrl(db, { url, exceptId, viewer }) : undefined
     return existing ? { ok: false as const, reason: 'duplicate_url' as const, existing } : null
   }
   const before = await duplicate()
@@ -278,11 +309,15 @@ export async function insertSource(
   return created
 }
 
+/**
+ * Adds a source unless its URL is in the library already. Routes pass the signed-in user as `viewer`,
+ * so that a source they may not see is never named to them; scripts and seeds may leave it out.
+ */
 export function createSource(
   db: Kysely<Database>,
-  { actor, fields }: { actor: Actor; fields: SourceFields },
+  { actor, fields, viewer }: { actor: Actor; fields: SourceFields; viewer?: Viewer },
 ): Promise<{ ok: true; id: number } | DuplicateUrl> {
-  return unlessUrlTaken(db, { url: fields.url }, async () => {
+  return unlessUrlTaken(db, { url: fields.url, viewer }, async () => {
     const created = await db.transaction().execute((trx) => insertSource(trx, { actor, fields }))
     return { ok: true as const, id: created.id }
   })
@@ -312,9 +347,10 @@ export function updateSource(
     id,
     version,
     fields,
-  }: { actor: Actor; id: number; version: number; fields: SourceFields },
+    viewer,
+  }: { actor: Actor; id: number; version: number; fields: SourceFields; viewer?: Viewer },
 ): Promise<{ ok: true } | SourceStale | DuplicateUrl> {
-  return unlessUrlTaken(db, { url: fields.url, exceptId: id }, () =>
+  return unlessUrlTaken(db, { url: fields.url, exceptId: id, viewer }, () =>
     db.transaction().execute(async (trx) => {
       const before = await trx
         .selectFrom('sources')
@@ -356,14 +392,19 @@ export function updateSource(
 
 /**
  * Deletes a source nothing cites. The row lock makes a citation added meanwhile wait (its foreign
- * key needs a share lock on this row), so the count cannot be outdated when the row goes.
+ * key needs a share lock on this row), so the count cannot be outdated when the row goes. A source
+ * the viewer may not see is not found.
  */
-export function deleteSource(db: Kysely<Database>, { actor, id }: { actor: Actor; id: number }) {
+export function deleteSource(
+  db: Kysely<Database>,
+  { actor, id, viewer }: { actor: Actor; id: number; viewer: Viewer },
+) {
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('sources')
       .selectAll()
-      .where('id', '=', id)
+      .where('sources.id', '=', id)
+      .where(sourceVisibleTo(trx, viewer))
       .forUpdate()
       .executeTakeFirst()
     if (!before) return { ok: false as const, reason: 'not_found' as const }

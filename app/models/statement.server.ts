@@ -13,6 +13,7 @@ import { actionVisibleTo } from './action.server'
 import { writeAudit, type Actor } from './audit.server'
 import { getCaseForUser } from './case.server'
 import { documentVisibleTo } from './document.server'
+import { actorVisibleTo } from './record-visibility.server'
 import type { Viewer } from './case-visibility.server'
 import { getTimeline } from './status-event.server'
 
@@ -41,6 +42,7 @@ export async function getStatementSetup(
       .execute(),
     db
       .selectFrom('actors')
+      .where(actorVisibleTo(viewer))
       .select([
         'id',
         'kind',
@@ -232,12 +234,14 @@ export async function publishStatement(
   db: Kysely<Database>,
   {
     actor,
+    viewer,
     caseId,
     documentId,
     targetId,
     actionDate,
   }: {
     actor: Actor
+    viewer: Viewer
     caseId: number
     documentId: number
     targetId: number | null
@@ -265,7 +269,8 @@ export async function publishStatement(
       const target = await trx
         .selectFrom('actors')
         .select('id')
-        .where('id', '=', targetId)
+        .where('actors.id', '=', targetId)
+        .where(actorVisibleTo(viewer))
         .executeTakeFirst()
       if (!target) return { ok: false, reason: 'unknown_target' }
     }
@@ -346,4 +351,15 @@ export function getPublishableDraft(
     .where('documents.template', 'is not', null)
     .where(documentVisibleTo(viewer))
     .executeTakeFirst()
+}
+
+/** Whom a published statement can be recorded as addressed to: the actors the viewer may see. */
+export function listPublishTargets(db: Kysely<Database>, { viewer }: { viewer: Viewer }) {
+  return db
+    .selectFrom('actors')
+    .select(['id', 'name', 'kind'])
+    .where('kind', '!=', 'press_contact')
+    .where(actorVisibleTo(viewer))
+    .orderBy('name')
+    .execute()
 }

@@ -45,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await load(request, params.actionId)
   const form = readActionFormData(await request.formData())
-  const sources = await loadFormSources(db, { ...form, search: form.kind === 'search' })
+  const sources = await loadFormSources(db, {
+    ...form,
+    search: form.kind === 'search',
+    viewer: user,
+  })
   const version = VersionSchema.safeParse(form.raw)
   const answer = {
     values: form.values,
@@ -62,8 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data({ ...answer, errors }, { status: 400 })
   }
-  const { fields, caseIds } = form.input
-  const errors = await checkActionReferences(db, { viewer: user, fields, caseIds })
+  const { fields, caseIds, sourceIds, newSource } = form.input
+  const errors = await checkActionReferences(db, {
+    viewer: user,
+    fields,
+    caseIds,
+    sourceIds,
+    newSourceUrl: newSource?.url,
+  })
   if (Object.keys(errors).length) return data({ ...answer, errors }, { status: 400 })
   const result = await updateAction(db, {
     actor: auditActor(request, user),

@@ -31,7 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const form = readActionFormData(await request.formData())
-  const sources = await loadFormSources(db, { ...form, search: form.kind === 'search' })
+  const sources = await loadFormSources(db, {
+    ...form,
+    search: form.kind === 'search',
+    viewer: user,
+  })
   const answer = { values: form.values, sourceQuery: form.sourceQuery, ...sources }
   if (form.kind === 'search') return data({ ...answer, errors: {} })
   if (form.kind === 'invalid') return data({ ...answer, errors: form.errors }, { status: 400 })
@@ -39,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
     viewer: user,
     fields: form.input.fields,
     caseIds: form.input.caseIds,
+    sourceIds: form.input.sourceIds,
+    newSourceUrl: form.input.newSource?.url,
   })
   if (Object.keys(errors).length) return data({ ...answer, errors }, { status: 400 })
   const created = await createAction(db, {

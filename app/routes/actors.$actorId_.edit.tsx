@@ -18,7 +18,7 @@ import { auditActor } from '~/utils/request.server'
 async function requireActor(request: Request, actorId: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
-  const record = await getActor(db, idParam(actorId))
+  const record = await getActor(db, { id: idParam(actorId), viewer: user })
   if (!record) throw new Response('Not found', { status: 404 })
   return { user, db, record }
 }

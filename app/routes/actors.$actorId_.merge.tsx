@@ -16,7 +16,7 @@ import { auditActor } from '~/utils/request.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
-  const kept = await getActor(db, idParam(params.actorId))
+  const kept = await getActor(db, { id: idParam(params.actorId), viewer: user })
   if (!kept) throw new Response('Not found', { status: 404 })
   const url = new URL(request.url)
   // By default, look for others sharing this actor's last name ("bjork" finds "Björk" too).
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const duplicateId = Number(url.searchParams.get('duplicate'))
   const chosen = Number.isInteger(duplicateId) && duplicateId > 0 && duplicateId < 2 ** 31
   const [candidates, preview] = await Promise.all([
-    listActors(db, { query: { q, page: 1 }, pageSize: 20, exceptId: kept.id }),
+    listActors(db, { query: { q, page: 1 }, viewer: user, pageSize: 20, exceptId: kept.id }),
     chosen && duplicateId !== kept.id
       ? previewMerge(db, { keptId: kept.id, removedId: duplicateId, viewer: user })
       : undefined,
@@ -46,15 +46,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const keptId = idParam(params.actorId)
+  const db = await getDb()
+  const kept = await getActor(db, { id: idParam(params.actorId), viewer: user })
+  if (!kept) throw new Response('Not found', { status: 404 })
+  const keptId = kept.id
   const parsed = MergeFormSchema.safeParse(formToObject(await request.formData()))
   if (!parsed.success)
     return data(
       { error: 'Choose the duplicate to merge, then confirm the preview.' },
       { status: 400 },
     )
-  const result = await mergeActors(await getDb(), {
+  const result = await mergeActors(db, {
     actor: auditActor(request, user),
+    viewer: user,
     keptId,
     removedId: parsed.data.duplicateId,
     keptVersion: parsed.data.keptVersion,

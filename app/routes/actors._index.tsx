@@ -14,7 +14,7 @@ import { getDb } from '~/utils/db.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const query = parseActorListQuery(new URL(request.url).searchParams)
-  const list = await listActors(await getDb(), { query })
+  const list = await listActors(await getDb(), { query, viewer: user })
   return {
     query,
     actors: list.actors,

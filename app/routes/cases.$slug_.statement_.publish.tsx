@@ -6,7 +6,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrorSummary, SelectField, TextField } from '~/components/form-fields'
 import { isValidIsoDay, todayIso } from '~/domain/dates'
 import { labelOf } from '~/domain/vocabularies'
-import { getPublishableDraft, publishStatement } from '~/models/statement.server'
+import {
+  getPublishableDraft,
+  listPublishTargets,
+  publishStatement,
+} from '~/models/statement.server'
 import { ACTION_KIND_OF } from '~/statements/kinds'
 import { TEMPLATE_IDS } from '~/statements/types'
 import { idParam, requireEditableCase } from '~/utils/case-access.server'
@@ -26,17 +30,12 @@ async function loadDraft(request: Request, slug: string | undefined, documentId:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
-  const { db, record, draft } = await loadDraft(
+  const { user, db, record, draft } = await loadDraft(
     request,
     params.slug,
     url.searchParams.get('document'),
   )
-  const actors = await db
-    .selectFrom('actors')
-    .select(['id', 'name', 'kind'])
-    .where('kind', '!=', 'press_contact')
-    .orderBy('name')
-    .execute()
+  const actors = await listPublishTargets(db, { viewer: user })
   const template = TEMPLATE_IDS.find((t) => t === draft.template) ?? 'press_release'
   return {
     slug: record.slug,
@@ -72,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: fieldErrorsOf(parsed.error), formError: null }, { status: 400 })
   const result = await publishStatement(db, {
     actor: auditActor(request, user),
+    viewer: user,
     caseId: record.id,
     documentId: draft.id,
     targetId: parsed.data.target ? Number(parsed.data.target) : null,

@@ -59,12 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(back)
   }
   const ids = (raw.sourceIds as string[]).map(Number).filter((n) => Number.isInteger(n) && n > 0)
-  const selected = await getSourcesByIds(db, [...new Set(ids)].slice(0, 50))
+  const selected = await getSourcesByIds(db, [...new Set(ids)].slice(0, 50), user)
   const sourceQuery =
     typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
   const values = typedValues(raw)
   if (raw.intent === 'find-sources') {
-    const found = sourceQuery ? await searchSources(db, { query: sourceQuery }) : []
+    const found = sourceQuery ? await searchSources(db, { query: sourceQuery, viewer: user }) : []
     return data({ values, selected, found, sourceQuery, errors: {} as FieldErrors })
   }
   const parsed = CitationFormSchema.safeParse(raw)
@@ -78,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     quoteId: parsed.data.target.quoteId,
     sourceIds: parsed.data.sourceIds,
     locator: parsed.data.locator,
+    viewer: user,
   })
   if (!result.ok) {
     const errors: FieldErrors = { target: ['Choose the document or one of its quotes'] }

@@ -16,13 +16,13 @@ import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, record } = await requireDocument(request, params.documentId)
+  const { user, db, record } = await requireDocument(request, params.documentId)
   return {
     id: record.id,
     title: record.title,
     version: record.version,
     values: documentToFormValues(record),
-    actors: await listActorOptions(db),
+    actors: await listActorOptions(db, { viewer: user }),
   }
 }
 
@@ -44,13 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     id: record.id,
     version: version.data.version,
     fields: parsed.data,
+    viewer: user,
   })
   if (!result.ok && result.reason === 'unknown_issuer') {
     const errors = { issuerId: ['Choose an issuer from the list'] }
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
   }
   if (!result.ok) {
-    const actors = await listActorOptions(db)
+    const actors = await listActorOptions(db, { viewer: user })
     const conflict = {
       changedBy: result.current.updatedByName ?? 'someone',
       changedAt: new Date(result.current.updatedAt).toISOString(),

@@ -23,7 +23,7 @@ async function requireQuote(request: Request, params: Record<string, string | un
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, record, quote } = await requireQuote(request, params)
+  const { user, db, record, quote } = await requireQuote(request, params)
   return {
     id: record.id,
     title: record.title,
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       speakerLabel: quote.speakerLabel,
       body: quote.body,
     },
-    actors: await listActorOptions(db),
+    actors: await listActorOptions(db, { viewer: user }),
   }
 }
 
@@ -55,11 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const common = { actor, documentId: record.id, quoteId: quote.id, version: version.data.version }
   const result = deleting
     ? await deleteQuote(db, common)
-    : await updateQuote(db, { ...common, fields: parsed.data! })
+    : await updateQuote(db, { ...common, fields: parsed.data!, viewer: user })
   if (!result.ok && result.reason === 'stale') {
     const current = await requireDocument(request, params.documentId)
     const saved = await getQuote(db, { documentId: record.id, quoteId: quote.id })
-    const actors = new Map((await listActorOptions(db)).map((a) => [a.id, a.name]))
+    const actors = new Map(
+      (await listActorOptions(db, { viewer: user })).map((a) => [a.id, a.name]),
+    )
     const conflict = {
       changedBy: current.record.updatedByName ?? 'someone',
       changedAt: new Date(current.record.updatedAt).toISOString(),

@@ -12,12 +12,12 @@ import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, record } = await requireDocument(request, params.documentId)
+  const { user, db, record } = await requireDocument(request, params.documentId)
   return {
     id: record.id,
     title: record.title,
     version: record.version,
-    actors: await listActorOptions(db),
+    actors: await listActorOptions(db, { viewer: user }),
   }
 }
 
@@ -39,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     documentId: record.id,
     version: version.data.version,
     fields: parsed.data,
+    viewer: user,
   })
   if (!result.ok && result.reason === 'stale') {
     const current = await requireDocument(request, params.documentId)

@@ -12,8 +12,8 @@ import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'update:case')
-  return { actors: await listActorOptions(await getDb()) }
+  const user = await requirePermission(request, 'update:case')
+  return { actors: await listActorOptions(await getDb(), { viewer: user }) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,6 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createDocument(await getDb(), {
     actor: auditActor(request, user),
     fields: parsed.data,
+    viewer: user,
   })
   if (!result.ok) {
     const errors = { issuerId: ['Choose an issuer from the list'] }

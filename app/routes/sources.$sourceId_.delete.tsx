@@ -62,6 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await deleteSource(await getDb(), {
     actor: auditActor(request, user),
     id: idParam(params.sourceId),
+    viewer: user,
   })
   if (result.ok) return redirect('/sources')
   if (result.reason === 'not_found') throw new Response('Not found', { status: 404 })

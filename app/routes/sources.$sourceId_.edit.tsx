@@ -22,7 +22,7 @@ import { auditActor } from '~/utils/request.server'
 async function requireSource(request: Request, sourceId: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
-  const source = await getSource(db, idParam(sourceId))
+  const source = await getSource(db, { id: idParam(sourceId), viewer: user })
   if (!source) throw new Response('Not found', { status: 404 })
   return { user, db, source }
 }
@@ -65,6 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     id: source.id,
     version: version.data.version,
     fields: parsed.data,
+    viewer: user,
   })
   if (result.ok) return redirect(`/sources/${source.id}`)
   if (result.reason === 'duplicate_url') return answer(409, { duplicate: result.existing })

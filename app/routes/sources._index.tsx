@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSourceListQuery(new URL(request.url).searchParams)
   const [list, options] = await Promise.all([
     listSources(db, { query, viewer: user }),
-    sourceFilterOptions(db),
+    sourceFilterOptions(db, { viewer: user }),
   ])
   return {
     query,

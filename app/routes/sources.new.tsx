@@ -25,6 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createSource(await getDb(), {
     actor: auditActor(request, user),
     fields: parsed.data,
+    viewer: user,
   })
   if (!result.ok) return data({ errors: {}, values, duplicate: result.existing }, { status: 409 })
   return redirect(`/sources/${result.id}`)

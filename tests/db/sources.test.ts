@@ -116,7 +116,7 @@ describe.each(backends())('the source library on %s', (backend) => {
       sourceIds: [cited],
     })
     const audit = await count('auditEvents')
-    expect(await deleteSource(database.db, { actor: actor(), id: cited })).toEqual({
+    expect(await deleteSource(database.db, { actor: actor(), id: cited, viewer: editor })).toEqual({
       ok: false,
       reason: 'cited',
       citationCount: 1,
@@ -127,7 +127,9 @@ describe.each(backends())('the source library on %s', (backend) => {
     expect(await count('auditEvents')).toBe(audit)
 
     const uncited = await created({ title: 'Uncited source' })
-    expect(await deleteSource(database.db, { actor: actor(), id: uncited })).toEqual({ ok: true })
+    expect(
+      await deleteSource(database.db, { actor: actor(), id: uncited, viewer: editor }),
+    ).toEqual({ ok: true })
     expect(
       await database.db.selectFrom('sources').where('id', '=', uncited).select('id').execute(),
     ).toHaveLength(0)

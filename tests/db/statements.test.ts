@@ -165,6 +165,7 @@ describe.each(backends())('statements on %s', (backend) => {
     const target = actorId('Chechen authorities')
     const result = await publishStatement(database.db, {
       actor,
+      viewer: editor,
       caseId: setup.record.id,
       documentId: id,
       targetId: target,
@@ -208,6 +209,7 @@ describe.each(backends())('statements on %s', (backend) => {
     ])
     const again = await publishStatement(database.db, {
       actor,
+      viewer: editor,
       caseId: setup.record.id,
       documentId: id,
       targetId: null,
@@ -225,6 +227,7 @@ describe.each(backends())('statements on %s', (backend) => {
     const { id } = await saveDraft({ template, link: 'https://example.org/x' })
     const result = await publishStatement(database.db, {
       actor: { userId: editor.id },
+      viewer: editor,
       caseId: setup.record.id,
       documentId: id,
       targetId: null,
@@ -242,7 +245,12 @@ describe.each(backends())('statements on %s', (backend) => {
   it('refuses to publish a draft through another case, or a target that is no actor', async () => {
     const { id } = await saveDraft()
     const other = await makeCase(database.db, { fullName: 'Other Person', visibility: 'public' })
-    const base = { actor: { userId: editor.id }, documentId: id, actionDate: '2025-01-15' }
+    const base = {
+      actor: { userId: editor.id },
+      viewer: editor,
+      documentId: id,
+      actionDate: '2025-01-15',
+    }
     expect(
       await publishStatement(database.db, { ...base, caseId: other.id, targetId: null }),
     ).toEqual({
