@@ -198,6 +198,14 @@ export type AuditEventsTable = {
 }
 
 /** One sign-in attempt still inside its rate-limit window (see app/models/sign-in-attempts.server.ts). */
+/** The case list's filter counts over all cases; written only by triggers on `cases`. */
+export type CaseFacetCountsTable = {
+  facet: string
+  value: string
+  restricted: boolean
+  n: number
+}
+
 export type SignInAttemptsTable = {
   id: Generated<number>
   keyKind: 'account' | 'address'
@@ -221,6 +229,7 @@ export type Database = {
   actionCases: ActionCasesTable
   auditEvents: AuditEventsTable
   signInAttempts: SignInAttemptsTable
+  caseFacetCounts: CaseFacetCountsTable
 }
 
 export type User = Selectable<UsersTable>

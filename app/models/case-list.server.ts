@@ -1,55 +1,13 @@
-// The case list: search, filters, sort and pages, and the count of cases behind every filter value
-// (facets). Every statement starts from caseVisibleTo, so a case a user may not see is never listed
-// and never counted. Two statements a page: one for the rows, one for all the facets.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
+// The case list: search, filters, sort and pages (the counts are in case-facets.server.ts). Every
+// statement starts from caseVisibleTo, so a case a user may not see is never listed nor counted.
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import {
-  CASE_PAGE_SIZE,
-  FACET_KEYS,
-  type CaseFilters,
-  type CaseSort,
-  type FacetKey,
-} from '../domain/case-filters'
-import { toPrefixTsQuery } from '../domain/text'
-import { caseVisibleTo, type Viewer } from './case-visibility.server'
+import { CASE_PAGE_SIZE, type CaseFilters, type CaseSort } from '../domain/case-filters'
+import { summariseCases } from './case-facets.server'
+import { caseMatches } from './case-match.server'
+import type { Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database>
-
-/**
- * The cases a viewer may see that match the search and the filters, leaving out the filter named by
- * `except` (a facet counts the cases matching every filter but its own).
- */
-export function caseMatches({
-  viewer,
-  filters,
-  except,
-}: {
-  viewer: Viewer
-  filters: CaseFilters
-  except?: FacetKey
-}) {
-  return (eb: ExpressionBuilder<Database, 'cases'>) => {
-    const conditions: Expression<SqlBool>[] = [caseVisibleTo(viewer)(eb)]
-    const tsQuery = toPrefixTsQuery(filters.q)
-    // toPrefixTsQuery keeps only letters and digits, and the result is a bound parameter.
-    if (tsQuery)
-      conditions.push(
-        sql<SqlBool>`${sql.ref('cases.searchVector')} @@ to_tsquery('simple', ${tsQuery})`,
-      )
-    const use = (key: FacetKey) => key !== except && filters[key] !== undefined
-    if (use('custody')) conditions.push(eb('cases.currentCustodyState', '=', filters.custody!))
-    if (use('stage')) conditions.push(eb('cases.currentLegalStage', '=', filters.stage!))
-    if (use('country')) conditions.push(eb('cases.country', '=', filters.country!))
-    if (use('ground'))
-      conditions.push(
-        sql<SqlBool>`${sql.ref('cases.grounds')} @> ARRAY[${filters.ground!}]::text[]`,
-      )
-    if (use('risk')) conditions.push(eb('cases.riskLevel', '=', filters.risk!))
-    if (use('visibility')) conditions.push(eb('cases.visibility', '=', filters.visibility!))
-    if (use('owner')) conditions.push(eb('cases.ownerId', '=', filters.owner!))
-    return eb.and(conditions)
-  }
-}
 
 /**
  * The day a detention is counted from: with month or year precision, the last possible day of that
@@ -79,13 +37,12 @@ function caseRows(db: Db, { viewer, filters }: { viewer: Viewer; filters: CaseFi
       'cases.updatedAt',
       'cases.ownerId',
       'owner.name as ownerName',
-      sql<number>`(count(*) over ())::int`.as('total'),
     ])
     .where(caseMatches({ viewer, filters }))
 }
 
 export type CaseListPage = {
-  cases: Omit<Awaited<ReturnType<ReturnType<typeof caseRows>['execute']>>[number], 'total'>[]
+  cases: Awaited<ReturnType<ReturnType<typeof caseRows>['execute']>>
   total: number
   page: number
   pageCount: number
@@ -93,8 +50,8 @@ export type CaseListPage = {
 }
 
 /**
- * One page of the cases a viewer may see, with the number of matching cases. A page past the end
- * answers with the last page.
+ * One page of the cases a viewer may see. `total` is the number of matching cases (from
+ * summariseCases, which counts it with the facets); a page past the end answers with the last page.
  */
 export async function listCasesForUser(
   db: Db,
@@ -104,105 +61,28 @@ export async function listCasesForUser(
     sort = 'updated',
     page = 1,
     pageSize = CASE_PAGE_SIZE,
-  }: { viewer: Viewer; filters: CaseFilters; sort?: CaseSort; page?: number; pageSize?: number },
+    total,
+  }: {
+    viewer: Viewer
+    filters: CaseFilters
+    sort?: CaseSort
+    page?: number
+    pageSize?: number
+    total?: number
+  },
 ): Promise<CaseListPage> {
+  const matching = total ?? (await summariseCases(db, { viewer, filters })).total
+  const pageCount = Math.max(1, Math.ceil(matching / pageSize))
+  const shown = Math.min(page, pageCount)
   let query = caseRows(db, { viewer, filters })
   if (sort === 'name')
     query = query.orderBy(sql`lower(${sql.ref('cases.fullName')})`).orderBy('cases.fullName')
   else if (sort === 'detention') query = query.orderBy(sql`${detentionCountedFrom} asc nulls last`)
   else query = query.orderBy('cases.updatedAt', 'desc')
-  const rows = await query
+  const cases = await query
     .orderBy('cases.id')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset((shown - 1) * pageSize)
     .execute()
-
-  if (rows.length === 0 && page > 1) {
-    const { count } = await db
-      .selectFrom('cases')
-      .select(sql<number>`count(*)::int`.as('count'))
-      .where(caseMatches({ viewer, filters }))
-      .executeTakeFirstOrThrow()
-    const lastPage = Math.max(1, Math.ceil(count / pageSize))
-    if (lastPage < page)
-      return listCasesForUser(db, { viewer, filters, sort, page: lastPage, pageSize })
-  }
-  const total = rows[0]?.total ?? 0
-  return {
-    cases: rows.map(({ total: _total, ...row }) => row),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    pageSize,
-  }
-}
-
-export type FacetCount = { value: string; label: string | null; count: number }
-export type CaseFacets = Record<FacetKey, FacetCount[]>
-
-/**
- * For every filter, how many visible cases each of its values would leave, given the search and
- * the other filters (standard faceting). One statement: a UNION ALL of one GROUP BY per filter.
- * Values no matching case has are absent (count 0); cases without a value (no owner, no country,
- * no status yet) are not counted under any value.
- */
-export async function countCaseFacets(
-  db: Db,
-  { viewer, filters }: { viewer: Viewer; filters: CaseFilters },
-): Promise<CaseFacets> {
-  const count = sql<number>`count(*)::int`.as('count')
-  const facetName = (key: FacetKey) => sql<string>`${sql.lit(key)}::text`.as('facet')
-  const noLabel = sql<string | null>`null::text`.as('label')
-  const byColumn = (
-    facet: FacetKey,
-    column: 'currentCustodyState' | 'currentLegalStage' | 'country' | 'riskLevel' | 'visibility',
-  ) =>
-    db
-      .selectFrom('cases')
-      .select([
-        facetName(facet),
-        sql<string>`${sql.ref(`cases.${column}`)}::text`.as('value'),
-        noLabel,
-        count,
-      ])
-      .where(caseMatches({ viewer, filters, except: facet }))
-      .where(`cases.${column}`, 'is not', null)
-      .groupBy(`cases.${column}`)
-
-  const byGround = db
-    // A function in FROM named `g` yields one column also named `g`: one row per case and ground.
-    .selectFrom(['cases', sql<{ g: string }>`unnest(${sql.ref('cases.grounds')})`.as('g')])
-    .select([facetName('ground'), sql<string>`g.g`.as('value'), noLabel, count])
-    .where(caseMatches({ viewer, filters, except: 'ground' }))
-    .groupBy(sql`g.g`)
-
-  const byOwner = db
-    .selectFrom('cases')
-    .innerJoin('users as owner', 'owner.id', 'cases.ownerId')
-    .select([
-      facetName('owner'),
-      sql<string>`owner.id::text`.as('value'),
-      sql<string | null>`owner.name`.as('label'),
-      count,
-    ])
-    .where(caseMatches({ viewer, filters, except: 'owner' }))
-    .groupBy(['owner.id', 'owner.name'])
-
-  const rows = await byColumn('custody', 'currentCustodyState')
-    .unionAll(byColumn('stage', 'currentLegalStage'))
-    .unionAll(byColumn('country', 'country'))
-    .unionAll(byColumn('risk', 'riskLevel'))
-    .unionAll(byColumn('visibility', 'visibility'))
-    .unionAll(byGround)
-    .unionAll(byOwner)
-    .execute()
-
-  const facets = Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as unknown as CaseFacets
-  for (const row of rows) {
-    facets[row.facet as FacetKey].push({ value: row.value, label: row.label, count: row.count })
-  }
-  for (const key of FACET_KEYS) {
-    facets[key].sort((a, b) => (a.label ?? a.value).localeCompare(b.label ?? b.value, 'en'))
-  }
-  return facets
+  return { cases, total: matching, page: shown, pageCount, pageSize }
 }

@@ -14,7 +14,8 @@ import { formatPartialDate, todayIso } from '~/domain/dates'
 import { daysInDetention, type DetentionSummary } from '~/domain/status'
 import { labelOf } from '~/domain/vocabularies'
 import { refreshDueCases } from '~/models/case.server'
-import { countCaseFacets, listCasesForUser } from '~/models/case-list.server'
+import { summariseCases } from '~/models/case-facets.server'
+import { listCasesForUser } from '~/models/case-list.server'
 import { can } from '~/domain/permissions'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -25,10 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await refreshDueCases(db)
   const query = parseCaseListQuery(new URL(request.url).searchParams)
   const viewer = { id: user.id, role: user.role }
-  const [list, facets] = await Promise.all([
-    listCasesForUser(db, { viewer, filters: query.filters, sort: query.sort, page: query.page }),
-    countCaseFacets(db, { viewer, filters: query.filters }),
-  ])
+  const { total, facets } = await summariseCases(db, { viewer, filters: query.filters })
+  const list = await listCasesForUser(db, {
+    viewer,
+    filters: query.filters,
+    sort: query.sort,
+    page: query.page,
+    total,
+  })
   const today = todayIso()
   // Formatted here, once, so the server and the browser cannot disagree: "24 Nov 2026".
   const shortDay = new Intl.DateTimeFormat('en-GB', {

@@ -12,11 +12,8 @@ import { todayIso } from '../../app/domain/dates'
 import { daysInDetention } from '../../app/domain/status'
 import { searchTerms } from '../../app/domain/text'
 import { createCase, type CaseFields } from '../../app/models/case.server'
-import {
-  countCaseFacets,
-  listCasesForUser,
-  type CaseFacets,
-} from '../../app/models/case-list.server'
+import { countCaseFacets, type CaseFacets } from '../../app/models/case-facets.server'
+import { listCasesForUser } from '../../app/models/case-list.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import { recordStatusEvent, type StatusEventFields } from '../../app/models/status-event.server'
 import { createUser } from '../../app/models/user.server'

@@ -26,6 +26,7 @@ const TABLES = [
   'action_cases',
   'audit_events',
   'sign_in_attempts',
+  'case_facet_counts',
 ]
 
 async function tableNames(database: TestDatabase): Promise<string[]> {

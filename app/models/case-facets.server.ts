@@ -1,0 +1,169 @@
+// How many cases the case list matches, and how many each filter value would leave (facets), without
+// counting every case on every request. A facet counts the cases matching every filter but its own.
+// Where that set is "every case the reader may see" — the unfiltered list, and a filter's own facet
+// when it is the only filter — the counts come from `case_facet_counts`, which triggers keep in step
+// with every write to `cases` (migration 0004). The rest is counted live, one pass per distinct set:
+// one GROUPING SETS statement for the column facets and the total, one for the grounds.
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import { FACET_KEYS, type CaseFilters, type FacetKey } from '../domain/case-filters'
+import { toPrefixTsQuery } from '../domain/text'
+import type { Viewer } from './case-visibility.server'
+import { caseMatches } from './case-match.server'
+
+type Db = Kysely<Database>
+
+export type FacetCount = { value: string; label: string | null; count: number }
+export type CaseFacets = Record<FacetKey, FacetCount[]>
+export type CaseSummary = { total: number; facets: CaseFacets }
+
+type Count = { facet: FacetKey | 'total'; value: string; label: string | null; count: number }
+
+const COLUMN_OF = {
+  custody: 'cases.currentCustodyState',
+  stage: 'cases.currentLegalStage',
+  country: 'cases.country',
+  risk: 'cases.riskLevel',
+  visibility: 'cases.visibility',
+  owner: 'cases.ownerId',
+} as const
+type ColumnFacet = keyof typeof COLUMN_OF
+
+/** The summary rows a reader may count: every unrestricted case, and restricted ones they may see. */
+async function summaryCounts(db: Db, viewer: Viewer): Promise<Count[]> {
+  const restrictedGranted = sql`
+    select k.facet, k.value, 1 as n
+    from cases as c
+    join case_access as a on a.case_id = c.id and a.user_id = ${viewer.id}
+    cross join lateral case_facet_keys(
+      c.visibility, c.current_custody_state, c.current_legal_stage, c.country, c.risk_level,
+      c.owner_id, c.grounds
+    ) as k
+    where c.visibility = 'restricted'`
+  const rows =
+    viewer.role === 'admin'
+      ? sql`select facet, value, n from case_facet_counts`
+      : sql`select facet, value, n from case_facet_counts where not restricted
+            union all ${restrictedGranted}`
+  const result = await sql<Count>`
+    select s.facet, s.value, max(u.name) as label, sum(s.n)::int as count
+    from (${rows}) as s
+    left join users as u on s.facet = 'owner' and u.id::text = s.value
+    group by s.facet, s.value
+    having sum(s.n) > 0`.execute(db)
+  return result.rows
+}
+
+/** Counts over one set of cases: the column facets and (when asked) the total in one statement. */
+async function liveCounts(
+  db: Db,
+  {
+    viewer,
+    filters,
+    except,
+    keys,
+    withTotal,
+  }: {
+    viewer: Viewer
+    filters: CaseFilters
+    except?: FacetKey
+    keys: FacetKey[]
+    withTotal: boolean
+  },
+): Promise<Count[]> {
+  const matching = caseMatches({ viewer, filters, except })
+  const counts: Promise<Count[]>[] = []
+  const columns = keys.filter((k): k is ColumnFacet => k in COLUMN_OF)
+  if (columns.length > 0 || withTotal) {
+    const refs = columns.map((k) => sql.ref(COLUMN_OF[k]))
+    const sets = [...(withTotal ? [sql`()`] : []), ...refs.map((ref) => sql`(${ref})`)]
+    // grouping(a, b, …) sets the bit of every column a row is NOT grouped by; the first is highest.
+    const grouping = refs.length > 0 ? sql<number>`grouping(${sql.join(refs)})` : sql<number>`0`
+    counts.push(
+      db
+        .selectFrom('cases')
+        .leftJoin('users as owner', 'owner.id', 'cases.ownerId')
+        .select([
+          grouping.as('grouping'),
+          ...columns.map((k) => sql<string | null>`${sql.ref(COLUMN_OF[k])}::text`.as(k)),
+          sql<string | null>`max(owner.name)`.as('ownerName'),
+          sql<number>`count(*)::int`.as('count'),
+        ])
+        .where(matching)
+        .groupBy(sql`grouping sets (${sql.join(sets)})`)
+        .execute()
+        .then((rows) =>
+          rows.flatMap((row): Count[] => {
+            const all = (1 << columns.length) - 1
+            if (row.grouping === all)
+              return [{ facet: 'total', value: 'all', label: null, count: row.count }]
+            const index = columns.findIndex(
+              (_, i) => (row.grouping & (1 << (columns.length - 1 - i))) === 0,
+            )
+            const facet = columns[index]!
+            const value = (row as unknown as Record<string, string | null>)[facet]
+            if (value === null || value === undefined) return []
+            return [
+              { facet, value, label: facet === 'owner' ? row.ownerName : null, count: row.count },
+            ]
+          }),
+        ),
+    )
+  }
+  if (keys.includes('ground'))
+    counts.push(
+      db
+        // A function in FROM named `g` yields one column also named `g`: one row per case and ground.
+        .selectFrom(['cases', sql<{ g: string }>`unnest(${sql.ref('cases.grounds')})`.as('g')])
+        .select([sql<string>`g.g`.as('value'), sql<number>`count(*)::int`.as('count')])
+        .where(matching)
+        .groupBy(sql`g.g`)
+        .execute()
+        .then((rows) => rows.map((r) => ({ facet: 'ground' as const, label: null, ...r }))),
+    )
+  return (await Promise.all(counts)).flat()
+}
+
+/** The number of matching cases and the facets of the case list, as few passes as the filters allow. */
+export async function summariseCases(
+  db: Db,
+  { viewer, filters }: { viewer: Viewer; filters: CaseFilters },
+): Promise<CaseSummary> {
+  const searching = toPrefixTsQuery(filters.q) !== ''
+  const active = FACET_KEYS.filter((key) => filters[key] !== undefined)
+  // A facet's set is "everything the reader may see" when no search and no other filter narrows it.
+  const fromSummary = (key: FacetKey | 'total') =>
+    !searching && active.every((other) => other === key)
+  const passes: Promise<Count[]>[] = []
+  if (FACET_KEYS.some(fromSummary) || fromSummary('total')) {
+    const wanted = new Set<string>([
+      ...FACET_KEYS.filter(fromSummary),
+      ...(fromSummary('total') ? ['total'] : []),
+    ])
+    passes.push(summaryCounts(db, viewer).then((rows) => rows.filter((r) => wanted.has(r.facet))))
+  }
+  // The facets of the inactive filters share the set that every filter narrows, with the total.
+  const shared = FACET_KEYS.filter((key) => !active.includes(key) && !fromSummary(key))
+  if (shared.length > 0 || !fromSummary('total'))
+    passes.push(liveCounts(db, { viewer, filters, keys: shared, withTotal: !fromSummary('total') }))
+  for (const key of active.filter((k) => !fromSummary(k)))
+    passes.push(liveCounts(db, { viewer, filters, except: key, keys: [key], withTotal: false }))
+
+  const facets = Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as unknown as CaseFacets
+  let total = 0
+  for (const row of (await Promise.all(passes)).flat()) {
+    if (row.facet === 'total') total = row.count
+    else facets[row.facet].push({ value: row.value, label: row.label, count: row.count })
+  }
+  for (const key of FACET_KEYS)
+    facets[key].sort((a, b) => (a.label ?? a.value).localeCompare(b.label ?? b.value, 'en'))
+  return { total, facets }
+}
+
+/** For every filter, how many visible cases each of its values would leave. */
+export async function countCaseFacets(
+  db: Db,
+  args: { viewer: Viewer; filters: CaseFilters },
+): Promise<CaseFacets> {
+  return (await summariseCases(db, args)).facets
+}
