@@ -14,7 +14,8 @@ import express from 'express'
 import { getEnv } from '../app/utils/env.server'
 import { guardRequests } from '../app/utils/request-guard.server'
 import { applySecurityHeaders } from '../app/utils/security-headers.server'
-import { scheduleSessionPurge } from '../app/utils/session-purge.server'
+import { scheduleDueCaseRefresh } from '../app/jobs/due-cases.server'
+import { scheduleSessionPurge } from '../app/jobs/session-purge.server'
 
 installGlobals({ nativeFetch: true })
 
@@ -107,3 +108,4 @@ app.listen(port, host, () => {
   console.log(`Serving on http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`)
 })
 scheduleSessionPurge()
+scheduleDueCaseRefresh()

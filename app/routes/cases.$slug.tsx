@@ -9,7 +9,6 @@ import { formatPartialDate, todayIso } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { getCaseActionChart } from '~/models/action-chart.server'
-import { refreshDueCases } from '~/models/case.server'
 import { getCasePage } from '~/models/case-page.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -18,7 +17,6 @@ import { getEnv } from '~/utils/env.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
-  await refreshDueCases(db)
   const today = todayIso()
   const page = await getCasePage(db, {
     slug: params.slug ?? '',

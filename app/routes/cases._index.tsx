@@ -13,7 +13,6 @@ import {
 import { formatPartialDate, todayIso } from '~/domain/dates'
 import { daysInDetention, type DetentionSummary } from '~/domain/status'
 import { labelOf } from '~/domain/vocabularies'
-import { refreshDueCases } from '~/models/case.server'
 import { summariseCases } from '~/models/case-facets.server'
 import { listCasesForUser } from '~/models/case-list.server'
 import { can } from '~/domain/permissions'
@@ -23,7 +22,6 @@ import { getDb } from '~/utils/db.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
-  await refreshDueCases(db)
   const query = parseCaseListQuery(new URL(request.url).searchParams)
   const viewer = { id: user.id, role: user.role }
   const { total, facets } = await summariseCases(db, { viewer, filters: query.filters })

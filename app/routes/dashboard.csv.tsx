@@ -3,7 +3,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { chartTableCsv } from '~/domain/chart'
 import { todayIso } from '~/domain/dates'
-import { refreshDueCases } from '~/models/case.server'
 import { getChartTable } from '~/models/dashboard.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -11,7 +10,6 @@ import { getDb } from '~/utils/db.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
-  await refreshDueCases(db)
   const result = await getChartTable(db, {
     viewer: { id: user.id, role: user.role },
     params: new URL(request.url).searchParams,

@@ -10,7 +10,6 @@ import { chartSearch, parseChartQuery, type ActionSeries } from '~/domain/chart'
 import { formatPartialDate, formatTimestamp, todayIso } from '~/domain/dates'
 import { labelOf, type ActionKind } from '~/domain/vocabularies'
 import { getActionsOverTime } from '~/models/action-chart.server'
-import { refreshDueCases } from '~/models/case.server'
 import {
   countCasesByCountry,
   countCasesByCustodyState,
@@ -46,7 +45,6 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
-  await refreshDueCases(db)
   const today = todayIso()
   const viewer = { id: user.id, role: user.role }
   const params = new URL(request.url).searchParams

@@ -10,7 +10,7 @@ import { createUser } from '../../app/models/user.server'
 import { action as loginAction } from '../../app/routes/login'
 import { action as logoutAction } from '../../app/routes/logout'
 import { resetEnvCache } from '../../app/utils/env.server'
-import { scheduleSessionPurge, stopSessionPurge } from '../../app/utils/session-purge.server'
+import { scheduleSessionPurge, stopSessionPurge } from '../../app/jobs/session-purge.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
