@@ -9,9 +9,15 @@ import { CamelCasePlugin, Kysely, PostgresDialect, type LogEvent } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from '../../db/schema'
-import { migrateToLatest } from '../../db/migrate'
+import { migrateToLatest, migratorFor } from '../../db/migrate'
 import { acquirePgliteLock, pgliteOptions } from '../../app/utils/database.server'
-import { generateCaseload, generatedWith, generationParameters, type BenchSize } from './generate'
+import {
+  GENERATOR_SCHEMA,
+  generateCaseload,
+  generatedWith,
+  generationParameters,
+  type BenchSize,
+} from './generate'
 
 export type CapturedStatement = { label: string; sql: string; parameters: readonly unknown[] }
 
@@ -75,6 +81,9 @@ function postgresTarget(adminUrl: string, size: BenchSize): BenchTarget {
       const pool = new pg.Pool({
         connectionString: url.toString(),
         max: 1,
+        // The app's session settings (openPostgres in app/utils/database.server.ts), so the bare
+        // statements are planned as the app's are.
+        options: '-c jit=off',
         types: {
           getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
             if (oid === INT8) return (value: string) => Number(value)
@@ -177,8 +186,14 @@ export async function prepareBenchDatabase(
     await target.drop()
     connection = await target.connect()
   }
-  await migrateToLatest(connection.db)
+  // The generator writes the schema it was written for; later migrations then run over the data as
+  // they would over a production database (backfilling what they add), and their triggers are not
+  // bypassed by the generator's deferred foreign-key checks.
+  const { error } = await migratorFor(connection.db).migrateTo(GENERATOR_SCHEMA)
+  if (error) throw error instanceof Error ? error : new Error(String(error))
   const generationSeconds = await generateCaseload(connection.db, target.size)
+  const migrated = await migrateToLatest(connection.db)
+  if (migrated.length) console.log(`Then migrated over the data: ${migrated.join(', ')}`)
   return { connection, generationSeconds }
 }
 
