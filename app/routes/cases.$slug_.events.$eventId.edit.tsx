@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = idParam(params.eventId)
   const event = await getStatusEvent(db, { caseId: record.id, eventId })
   if (!event) throw new Response('Not found', { status: 404 })
-  const form = await readEventForm(db, request)
+  const form = await readEventForm(db, request, { id: user.id, role: user.role })
   const base = { conflict: null, version: event.version }
   if (form.kind === 'search') return data({ ...form, ...base, errors: {} })
   const version = VersionSchema.safeParse(form.raw)

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireEditableCase(request, params.slug)
-  const form = await readEventForm(db, request)
+  const form = await readEventForm(db, request, { id: user.id, role: user.role })
   if (form.kind === 'search') return data({ ...form, errors: {} })
   if (form.kind === 'invalid') return data({ ...form, foundSources: null }, { status: 400 })
   await recordStatusEvent(db, {

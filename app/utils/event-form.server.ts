@@ -5,23 +5,30 @@ import type { Database } from '../../db/schema'
 import { partialDateInputValue } from '../domain/dates'
 import { EventFormSchema } from '../domain/event-schema'
 import type { DatePrecision } from '../domain/vocabularies'
+import type { Viewer } from '../models/case-visibility.server'
 import { getSourcesByIds, searchSources } from '../models/source.server'
 import { fieldErrorsOf, formToObject, typedValues } from './forms'
 
-export async function readEventForm(db: Kysely<Database>, request: Request) {
+/** `viewer` sees and may cite only the sources visible to them (docs/decisions/008). */
+export async function readEventForm(db: Kysely<Database>, request: Request, viewer: Viewer) {
   const raw = formToObject(await request.formData(), ['sourceIds'])
   const values = typedValues(raw)
   const pickedIds = (Array.isArray(raw.sourceIds) ? raw.sourceIds : [])
     .map(Number)
-    .filter((id) => Number.isInteger(id) && id > 0)
-  const selectedSources = await getSourcesByIds(db, [...new Set(pickedIds)].slice(0, 100))
+    .filter((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647)
+  const selectedSources = await getSourcesByIds(db, [...new Set(pickedIds)].slice(0, 100), viewer)
   const sourceQuery =
     typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
   if (raw.intent === 'find-sources') {
-    const foundSources = sourceQuery ? await searchSources(db, { query: sourceQuery }) : []
+    const foundSources = sourceQuery ? await searchSources(db, { query: sourceQuery, viewer }) : []
     return { kind: 'search' as const, raw, values, selectedSources, foundSources, sourceQuery }
   }
-  const parsed = EventFormSchema.safeParse(raw)
+  // A hand-made form naming a source the reader may not see is read as if it named only the ones
+  // they may (so a confirmed event still needs a source they can see).
+  const parsed = EventFormSchema.safeParse({
+    ...raw,
+    sourceIds: selectedSources.map((source) => String(source.id)),
+  })
   if (!parsed.success) {
     return {
       kind: 'invalid' as const,

@@ -31,6 +31,7 @@ import {
   action as editSource,
   loader as editSourcePage,
 } from '../../app/routes/sources.$sourceId_.edit'
+import { action as recordEvent } from '../../app/routes/cases.$slug_.events.new'
 import { action as newSource } from '../../app/routes/sources.new'
 import { makeCase } from '../support/fixtures'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
@@ -360,5 +361,30 @@ describe.each(backends())('actors and sources seen only on a restricted case, on
     expect(await database.db.selectFrom('sources').select('id').execute()).toHaveLength(
       before.length,
     )
+  })
+  it('the event form neither finds nor cites a hidden source, and a huge id is no server error', async () => {
+    const post = (fields: Record<string, string | string[]>) =>
+      runAction(recordEvent, formPost(`/cases/${openSlug}/events/new`, cookies.editor, fields), {
+        slug: openSlug,
+      })
+    const found = await post({ intent: 'find-sources', sourceQuery: SECRET })
+    expect(JSON.stringify(found.data.foundSources)).not.toContain('Arrest report')
+    const confirmed = await post({
+      intent: 'save',
+      eventDate: '2024-05-01',
+      datePrecision: 'day',
+      custodyState: 'detained',
+      certainty: 'confirmed',
+      sourceIds: [String(sources.hidden), '99999999999999999999'],
+    })
+    // Read as a form naming no source: a confirmed event needs one the editor can see.
+    expect(confirmed.status).toBe(400)
+    expect(confirmed.data.errors.sourceIds).toBeDefined()
+    const citations = await database.db
+      .selectFrom('citations')
+      .select('id')
+      .where('sourceId', '=', sources.hidden)
+      .execute()
+    expect(citations).toHaveLength(1)
   })
 })
