@@ -5,10 +5,12 @@ import * as m0001 from './0001_initial'
 import * as m0002 from './0002_sign_in_security'
 import * as m0003 from './0003_activity_indexes'
 import * as m0004 from './0004_case_facet_counts'
+import * as m0005 from './0005_dashboard_indexes'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_sign_in_security': m0002,
   '0003_activity_indexes': m0003,
   '0004_case_facet_counts': m0004,
+  '0005_dashboard_indexes': m0005,
 }
