@@ -6,10 +6,9 @@ import type { Database } from '../../db/schema'
 import { parseCaseListQuery } from '../../app/domain/case-filters'
 import { parseChartQuery } from '../../app/domain/chart'
 import { getActionsOverTime, getCaseActionChart } from '../../app/models/action-chart.server'
-import { countCaseFacets } from '../../app/models/case-facets.server'
+import { summariseCases } from '../../app/models/case-facets.server'
 import { listCasesForUser } from '../../app/models/case-list.server'
 import { getCasePage } from '../../app/models/case-page.server'
-import { refreshDueCases } from '../../app/models/case.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import {
   countCasesByCountry,
@@ -46,12 +45,11 @@ export type BenchPage = {
   candidates?: string[]
 }
 
-/** Both the root loader and the route's loader look the session up. */
-async function signedIn(ctx: FloorContext, refresh = true) {
+/** Both the root loader and the route's loader look the session up (due cases are a job's work). */
+async function signedIn(ctx: FloorContext) {
   const { db, sessionId, limits } = ctx
   await ctx.step('getSessionUser (root loader)', () => getSessionUser(db, { sessionId, limits }))
   await ctx.step('getSessionUser', () => getSessionUser(db, { sessionId, limits }))
-  if (refresh) await ctx.step('refreshDueCases', () => refreshDueCases(db, ctx.today))
 }
 
 async function dashboardFloor(ctx: FloorContext, params: URLSearchParams) {
@@ -76,8 +74,8 @@ async function caseListFloor(ctx: FloorContext, params: URLSearchParams) {
   const { db, viewer, step } = ctx
   await signedIn(ctx)
   const { filters, sort, page } = parseCaseListQuery(params)
-  await step('listCasesForUser', () => listCasesForUser(db, { viewer, filters, sort, page }))
-  await step('countCaseFacets', () => countCaseFacets(db, { viewer, filters }))
+  const { total } = await step('summariseCases', () => summariseCases(db, { viewer, filters }))
+  await step('listCasesForUser', () => listCasesForUser(db, { viewer, filters, sort, page, total }))
 }
 
 async function casePageFloor(ctx: FloorContext) {
@@ -99,7 +97,7 @@ async function casePageFloor(ctx: FloorContext) {
 
 async function statementFloor(ctx: FloorContext) {
   const { db, viewer, today, step } = ctx
-  await signedIn(ctx, false)
+  await signedIn(ctx)
   await step('getStatementSetup', () =>
     getStatementSetup(db, { slug: TIMELINE_CASE.slug, viewer, today }),
   )
