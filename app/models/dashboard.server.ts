@@ -99,7 +99,11 @@ export function countCasesByCountry(db: Db, { viewer }: { viewer: Viewer }) {
 
 /**
  * People deprived of liberty with no event and no action on or before today for `days` days, the
- * longest silence first (never any activity counts as the longest).
+ * longest silence first (never any activity counts as the longest), with `total` the number of them.
+ * At 100,000 cases this avoids dating every quiet case's actions: `quiet` dates each candidate by its
+ * latest event (one index probe) and drops those with a visible action in the window; the latest
+ * visible action is then looked up for the 200 with the oldest events, whose tenth-oldest activity
+ * bounds the answer: only cases whose latest event is no later than that bound can be in the list.
  */
 export function listNeedsAttention(
   db: Db,
@@ -108,50 +112,120 @@ export function listNeedsAttention(
     today = todayIso(),
     days = DEFAULT_ATTENTION_DAYS,
     limit = 20,
-  }: { viewer: Viewer; today?: string; days?: number; limit?: number },
+    sample = Math.max(200, limit * 20),
+  }: {
+    viewer: Viewer
+    today?: string
+    days?: number
+    limit?: number
+    /** How many of the cases with the oldest latest event are fully dated to bound the list. */
+    sample?: number
+  },
 ) {
-  const withActivity = db
-    .selectFrom('cases')
-    .select([
-      'cases.id',
-      'cases.slug',
-      'cases.fullName',
-      'cases.currentCustodyState',
-      'cases.detainedSince',
-      'cases.detainedSincePrecision',
-    ])
-    .select((eb) =>
-      sql<string | null>`greatest(
-        ${eb
-          .selectFrom('statusEvents')
-          .select((e) => e.fn.max('statusEvents.eventDate').as('d'))
-          .whereRef('statusEvents.caseId', '=', 'cases.id')
-          .where('statusEvents.eventDate', '<=', today)},
-        ${eb
-          .selectFrom('actionCases')
-          .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-          .select((e) => e.fn.max('advocacyActions.actionDate').as('d'))
-          .whereRef('actionCases.caseId', '=', 'cases.id')
-          .where('advocacyActions.actionDate', '<=', today)
-          // An action also linked to a case hidden from this reader must not date the activity.
-          .where(actionVisibleTo(viewer))})`.as('lastActivityDate'),
-    )
-    .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
-    .where(caseVisibleTo(viewer))
-  return db
-    .selectFrom(withActivity.as('c'))
-    .selectAll('c')
-    .select(sql<number>`(count(*) over ())::int`.as('total'))
-    .where((eb) =>
-      eb.or([
-        eb('c.lastActivityDate', 'is', null),
-        eb('c.lastActivityDate', '<=', addDays(today, -days)),
-      ]),
-    )
-    .orderBy(sql`c.last_activity_date asc nulls first`)
-    .orderBy('c.id')
-    .limit(limit)
-    .execute()
+  const cutoff = addDays(today, -days)
+  const latestVisibleAction = (caseId: string) =>
+    db
+      .selectFrom('actionCases')
+      .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
+      .select(sql<string | null>`max(advocacy_actions.action_date)`.as('d'))
+      .where('actionCases.caseId', '=', sql.ref<number>(caseId))
+      .where('advocacyActions.actionDate', '<=', today)
+      // An action also linked to a case hidden from this reader must not date the activity.
+      .where(actionVisibleTo(viewer))
+  return (
+    db
+      .with(
+        (wb) => wb('quiet').materialized(),
+        (qb) =>
+          qb
+            .selectFrom('cases')
+            .leftJoinLateral(
+              (eb) =>
+                eb
+                  .selectFrom('statusEvents')
+                  .select('statusEvents.eventDate as d')
+                  .whereRef('statusEvents.caseId', '=', 'cases.id')
+                  .where('statusEvents.eventDate', '<=', today)
+                  .orderBy('statusEvents.eventDate', 'desc')
+                  .limit(1)
+                  .as('latestEvent'),
+              (join) => join.onTrue(),
+            )
+            .select(['cases.id', 'latestEvent.d as e'])
+            .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
+            .where(caseVisibleTo(viewer))
+            .where((eb) =>
+              eb.or([eb('latestEvent.d', 'is', null), eb('latestEvent.d', '<=', cutoff)]),
+            )
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('actionCases')
+                    .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
+                    .select('actionCases.caseId')
+                    .whereRef('actionCases.caseId', '=', 'cases.id')
+                    .where('advocacyActions.actionDate', '>', cutoff)
+                    .where('advocacyActions.actionDate', '<=', today)
+                    .where(actionVisibleTo(viewer)),
+                ),
+              ),
+            ),
+      )
+      .with(
+        (wb) => wb('sample').materialized(),
+        (qb) =>
+          qb
+            .selectFrom((eb) =>
+              eb
+                .selectFrom('quiet')
+                .select(['quiet.id', 'quiet.e'])
+                .orderBy(sql`quiet.e asc nulls first`)
+                .orderBy('quiet.id')
+                .limit(sample)
+                .as('s'),
+            )
+            .select([
+              's.id',
+              sql<string | null>`greatest(s.e, (${latestVisibleAction('s.id')}))`.as('g'),
+            ]),
+      )
+      .with('bound', (qb) =>
+        qb
+          .selectFrom('sample')
+          .select(sql<string>`coalesce(sample.g, '-infinity'::date)`.as('t'))
+          .orderBy(sql`sample.g asc nulls first`)
+          .orderBy('sample.id')
+          .offset(limit - 1)
+          .limit(1),
+      )
+      .selectFrom('quiet')
+      .innerJoin('cases', 'cases.id', 'quiet.id')
+      .select([
+        'cases.id',
+        'cases.slug',
+        'cases.fullName',
+        'cases.currentCustodyState',
+        'cases.detainedSince',
+        'cases.detainedSincePrecision',
+        sql<string | null>`greatest(quiet.e, (${latestVisibleAction('quiet.id')}))`.as(
+          'lastActivityDate',
+        ),
+        sql<number>`(select count(*) from quiet)::int`.as('total'),
+      ])
+      // Fewer than `limit` quiet cases leave no bound: then all of them are dated.
+      .where((eb) =>
+        eb.or([
+          eb('quiet.e', 'is', null),
+          sql<boolean>`not exists (select 1 from bound)`,
+          sql<boolean>`quiet.e <= (select t from bound)`,
+        ]),
+      )
+      .orderBy(sql`last_activity_date asc nulls first`)
+      .orderBy('cases.id')
+      .limit(limit)
+      .execute()
+  )
 }
 
 /** Scheduled events (hearings, appeal dates) after today and within `days`, soonest first. */
