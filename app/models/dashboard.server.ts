@@ -255,7 +255,10 @@ export function listUpcomingEvents(
     .execute()
 }
 
-/** The latest status events and actions, newest change first, with who made the change. */
+/**
+ * The latest status events and actions, newest change first, with who made the change: the newest
+ * `limit` visible of each are read from their `updated_at` indexes, then merged.
+ */
 export function listRecentUpdates(
   db: Db,
   { viewer, limit = 10 }: { viewer: Viewer; limit?: number },
@@ -280,6 +283,9 @@ export function listRecentUpdates(
       'users.name as userName',
     ])
     .where(caseVisibleTo(viewer))
+    .orderBy('statusEvents.updatedAt', 'desc')
+    .orderBy('statusEvents.id', 'desc')
+    .limit(limit)
   const actions = db
     .selectFrom('advocacyActions')
     .leftJoin('users', 'users.id', 'advocacyActions.updatedBy')
@@ -297,8 +303,13 @@ export function listRecentUpdates(
       'users.name as userName',
     ])
     .where(actionVisibleTo(viewer))
-  return events
-    .unionAll(actions)
+    .orderBy('advocacyActions.updatedAt', 'desc')
+    .orderBy('advocacyActions.id', 'desc')
+    .limit(limit)
+  return db
+    .selectFrom(events.as('e'))
+    .selectAll()
+    .unionAll(db.selectFrom(actions.as('a')).selectAll())
     .orderBy('updatedAt', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
