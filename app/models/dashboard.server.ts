@@ -13,10 +13,12 @@ import {
   type ChartTable,
 } from '../domain/chart'
 import { todayIso } from '../domain/dates'
+import { containsPattern, searchWords } from '../domain/source-schema'
+import { toPrefixTsQuery } from '../domain/text'
 import { DEPRIVED_OF_LIBERTY, labelOf } from '../domain/vocabularies'
 import { getActionsOverTime, getCaseActionChart } from './action-chart.server'
 import { actionVisibleTo } from './action.server'
-import { actorVisibleTo } from './record-visibility.server'
+import { actorVisibleTo, folded } from './record-visibility.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -349,6 +351,8 @@ export async function resolveChartFilters(
     ...query,
     caseId: caseRow?.id,
     actorId: actorRow?.id,
+    caseName: caseRow?.fullName,
+    actorName: actorRow?.name,
     subject: subject || undefined,
     messages,
   }
@@ -429,7 +433,49 @@ export async function getChartTable(
   return null
 }
 
-/** The cases and actors the chart's filter form offers: those the viewer may see. */
+/** A choice of the chart's case and actor search boxes. */
+export type ChartOption = { id: number; label: string }
+
+/** At most `limit` cases the viewer may see whose names or aliases start with the typed words. */
+export async function searchChartCases(
+  db: Db,
+  { viewer, q, limit = 10 }: { viewer: Viewer; q: string; limit?: number },
+): Promise<ChartOption[]> {
+  const tsQuery = toPrefixTsQuery(q)
+  if (!tsQuery) return []
+  const rows = await db
+    .selectFrom('cases')
+    .select(['cases.id', 'cases.fullName'])
+    .where(caseVisibleTo(viewer))
+    // toPrefixTsQuery keeps only letters and digits, and the result is a bound parameter.
+    .where(sql<boolean>`${sql.ref('cases.searchVector')} @@ to_tsquery('simple', ${tsQuery})`)
+    .orderBy('cases.fullName')
+    .orderBy('cases.id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ id: r.id, label: r.fullName }))
+}
+
+/** At most `limit` actors the viewer may see whose names contain every typed word. */
+export async function searchChartActors(
+  db: Db,
+  { viewer, q, limit = 10 }: { viewer: Viewer; q: string; limit?: number },
+): Promise<ChartOption[]> {
+  const words = searchWords(q)
+  if (!words.length) return []
+  let query = db.selectFrom('actors').select(['actors.id', 'actors.name'])
+  for (const word of words)
+    query = query.where(folded('actors.name'), 'like', containsPattern(word))
+  const rows = await query
+    .where(actorVisibleTo(viewer))
+    .orderBy('actors.name')
+    .orderBy('actors.id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ id: r.id, label: r.name }))
+}
+
+/** The cases and actors the actions list's filter form offers: those the viewer may see. */
 export async function listChartFilterOptions(db: Db, { viewer }: { viewer: Viewer }) {
   const [cases, actors] = await Promise.all([
     db

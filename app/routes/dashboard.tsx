@@ -16,13 +16,16 @@ import {
   countryTable,
   custodyTable,
   getKeyFigures,
-  listChartFilterOptions,
   listNeedsAttention,
   listRecentUpdates,
   listUpcomingEvents,
   resolveChartFilters,
+  searchChartActors,
+  searchChartCases,
+  type ChartOption,
   type ResolvedChartQuery,
 } from '~/models/dashboard.server'
+import type { Viewer } from '~/models/case-visibility.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -40,6 +43,42 @@ function legendFor(query: ResolvedChartQuery, series: ActionSeries, today: strin
   })
 }
 
+type Db = Awaited<ReturnType<typeof getDb>>
+
+/**
+ * The search boxes send the words typed (`caseQ`, `actorQ`) beside the chosen id. Words that are not
+ * the chosen record's name (typed without JavaScript) are searched: one match is chosen, several are
+ * offered as links while the chart shows all; empty words clear the choice.
+ */
+async function resolveChartQuery(db: Db, viewer: Viewer, params: URLSearchParams, today: string) {
+  let query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
+  const typed = { case: params.get('caseQ')?.trim(), actor: params.get('actorQ')?.trim() }
+  const found: { case?: ChartOption[]; actor?: ChartOption[] } = {}
+  let changed = false
+  for (const field of ['case', 'actor'] as const) {
+    const text = typed[field]
+    if (text === undefined || text === (field === 'case' ? query.caseName : query.actorName))
+      continue
+    changed = true
+    params.delete(field)
+    if (!text) continue
+    const search = field === 'case' ? searchChartCases : searchChartActors
+    const matches = await search(db, { viewer, q: text })
+    if (matches.length === 1) params.set(field, String(matches[0]!.id))
+    else found[field] = matches
+  }
+  if (changed)
+    query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
+  const choice = (field: 'case' | 'actor') => ({
+    text: (field === 'case' ? query.caseName : query.actorName) ?? typed[field] ?? '',
+    matches: found[field]?.map((m) => ({
+      ...m,
+      href: `/dashboard${chartSearch({ ...query, [field === 'case' ? 'caseId' : 'actorId']: m.id }, today)}`,
+    })),
+  })
+  return { query, caseChoice: choice('case'), actorChoice: choice('actor') }
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -48,18 +87,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIso()
   const viewer = { id: user.id, role: user.role }
   const params = new URL(request.url).searchParams
-  const query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
-  const [figures, byState, byCountry, attention, upcoming, recent, actions, options] =
-    await Promise.all([
-      getKeyFigures(db, { viewer, today }),
-      countCasesByCustodyState(db, { viewer }),
-      countCasesByCountry(db, { viewer }),
-      listNeedsAttention(db, { viewer, today, days: getEnv().NEEDS_ATTENTION_DAYS }),
-      listUpcomingEvents(db, { viewer, today }),
-      listRecentUpdates(db, { viewer }),
-      getActionsOverTime(db, { viewer, ...query }),
-      listChartFilterOptions(db, { viewer }),
-    ])
+  const { query, caseChoice, actorChoice } = await resolveChartQuery(db, viewer, params, today)
+  const [figures, byState, byCountry, attention, upcoming, recent, actions] = await Promise.all([
+    getKeyFigures(db, { viewer, today }),
+    countCasesByCustodyState(db, { viewer }),
+    countCasesByCountry(db, { viewer }),
+    listNeedsAttention(db, { viewer, today, days: getEnv().NEEDS_ATTENTION_DAYS }),
+    listUpcomingEvents(db, { viewer, today }),
+    listRecentUpdates(db, { viewer }),
+    getActionsOverTime(db, { viewer, ...query }),
+  ])
   const topState = byState.find((row) => row.currentCustodyState)
   const topCountry = byCountry.find((row) => row.country)
   const search = chartSearch(query, today)
@@ -91,7 +128,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       custody: '/dashboard/csv?chart=custody',
       country: '/dashboard/csv?chart=country',
     },
-    options,
+    caseChoice,
+    actorChoice,
   }
 }
 
@@ -164,7 +202,7 @@ export default function DashboardPage() {
             </ul>
           </div>
         ) : null}
-        <ChartFilterForm {...query} cases={data.options.cases} actors={data.options.actors} />
+        <ChartFilterForm {...query} caseChoice={data.caseChoice} actorChoice={data.actorChoice} />
         <ActionsOverTimeChart {...actions} csvHref={data.csv.actions} />
       </section>
 

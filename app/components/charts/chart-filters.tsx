@@ -1,7 +1,16 @@
 // The filters of the actions chart: a plain GET form, so the URL holds the state and everything works
-// without JavaScript (with it, Remix submits the same form without reloading the page).
+// without JavaScript (with it, Remix submits the same form without reloading the page). The case
+// and the actor are picked with search boxes, never a list of every case or actor.
 import { Form, Link } from '@remix-run/react'
 import { ACTION_KINDS, labelOf, type ActionKind } from '~/domain/vocabularies'
+import { SearchCombobox, type ComboboxMatch } from './search-combobox'
+
+export type ChartFilterChoice = {
+  /** The chosen record's name, or the words typed when nothing was chosen. */
+  text: string
+  /** The records matching the words typed without JavaScript (absent when nothing was typed). */
+  matches?: ComboboxMatch[]
+}
 
 export function ChartFilterForm({
   from,
@@ -9,16 +18,16 @@ export function ChartFilterForm({
   caseId,
   actorId,
   kinds,
-  cases,
-  actors,
+  caseChoice,
+  actorChoice,
 }: {
   from: string
   to: string
   caseId?: number
   actorId?: number
   kinds: ActionKind[]
-  cases: { id: number; fullName: string }[]
-  actors: { id: number; name: string }[]
+  caseChoice: ChartFilterChoice
+  actorChoice: ChartFilterChoice
 }) {
   return (
     <Form
@@ -38,26 +47,30 @@ export function ChartFilterForm({
         <input id="chart-to" name="to" type="date" defaultValue={to} />
       </div>
       <div className="chart-filters__field">
-        <label htmlFor="chart-case">Case</label>
-        <select id="chart-case" name="case" defaultValue={caseId ? String(caseId) : ''}>
-          <option value="">All cases</option>
-          {cases.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.fullName}
-            </option>
-          ))}
-        </select>
+        <SearchCombobox
+          id="chart-case"
+          label="Case"
+          name="case"
+          textName="caseQ"
+          endpoint="/dashboard/options.json?for=case"
+          selectedId={caseId}
+          text={caseChoice.text}
+          matches={caseChoice.matches}
+          placeholder="All cases"
+        />
       </div>
       <div className="chart-filters__field">
-        <label htmlFor="chart-actor">Who acted</label>
-        <select id="chart-actor" name="actor" defaultValue={actorId ? String(actorId) : ''}>
-          <option value="">All actors</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
+        <SearchCombobox
+          id="chart-actor"
+          label="Who acted"
+          name="actor"
+          textName="actorQ"
+          endpoint="/dashboard/options.json?for=actor"
+          selectedId={actorId}
+          text={actorChoice.text}
+          matches={actorChoice.matches}
+          placeholder="All actors"
+        />
       </div>
       <details className="chart-filters__kinds" open={kinds.length > 0}>
         <summary>Kinds of action: {kinds.length ? `${kinds.length} chosen` : 'all'}</summary>
