@@ -1,7 +1,7 @@
 // What the dashboard shows, each part one SQL statement over the cases the reader may see: key
 // figures, cases by custody state and by country, who needs attention, what is coming up, and the
 // latest changes. Dates are compared with "today" computed once in UTC, never the session's clock.
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { DEFAULT_ATTENTION_DAYS } from '../domain/attention'
 import {
@@ -113,7 +113,7 @@ export function listNeedsAttention(
     viewer,
     today = todayIso(),
     days = DEFAULT_ATTENTION_DAYS,
-    limit = 20,
+    limit = 10,
     sample = Math.max(200, limit * 20),
   }: {
     viewer: Viewer
@@ -125,109 +125,131 @@ export function listNeedsAttention(
   },
 ) {
   const cutoff = addDays(today, -days)
+  // The latest visible action of a case: its actions newest first (from indexes alone), each checked
+  // for visibility in that order until one is seen (`offset 0` keeps the order before the check).
   const latestVisibleAction = (caseId: string) =>
     db
-      .selectFrom('actionCases')
-      .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-      .select(sql<string | null>`max(advocacy_actions.action_date)`.as('d'))
-      .where('actionCases.caseId', '=', sql.ref<number>(caseId))
-      .where('advocacyActions.actionDate', '<=', today)
+      .selectFrom(
+        db
+          .selectFrom('actionCases')
+          .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
+          .select(['advocacyActions.id', 'advocacyActions.actionDate'])
+          .where('actionCases.caseId', '=', sql.ref<number>(caseId))
+          .where('advocacyActions.actionDate', '<=', today)
+          .orderBy('advocacyActions.actionDate', 'desc')
+          .offset(0)
+          .as('advocacyActions'),
+      )
+      .select('advocacyActions.actionDate as d')
       // An action also linked to a case hidden from this reader must not date the activity.
-      .where(actionVisibleTo(viewer))
-  return (
-    db
-      .with(
-        (wb) => wb('quiet').materialized(),
-        (qb) =>
-          qb
-            .selectFrom('cases')
-            .leftJoinLateral(
-              (eb) =>
+      .where((eb) =>
+        actionVisibleTo(viewer)(eb as unknown as ExpressionBuilder<Database, 'advocacyActions'>),
+      )
+      // Ordered again: the order of a subquery does not bind the outer query (it costs no sort here).
+      .orderBy('advocacyActions.actionDate', 'desc')
+      .limit(1)
+  return db
+    .with(
+      (wb) => wb('quiet').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('cases')
+          .leftJoinLateral(
+            (eb) =>
+              eb
+                .selectFrom('statusEvents')
+                .select('statusEvents.eventDate as d')
+                .whereRef('statusEvents.caseId', '=', 'cases.id')
+                .where('statusEvents.eventDate', '<=', today)
+                .orderBy('statusEvents.eventDate', 'desc')
+                .limit(1)
+                .as('latestEvent'),
+            (join) => join.onTrue(),
+          )
+          .select(['cases.id', 'latestEvent.d as e'])
+          .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
+          .where(caseVisibleTo(viewer))
+          .where((eb) =>
+            eb.or([eb('latestEvent.d', 'is', null), eb('latestEvent.d', '<=', cutoff)]),
+          )
+          .where((eb) =>
+            eb.not(
+              eb.exists(
                 eb
-                  .selectFrom('statusEvents')
-                  .select('statusEvents.eventDate as d')
-                  .whereRef('statusEvents.caseId', '=', 'cases.id')
-                  .where('statusEvents.eventDate', '<=', today)
-                  .orderBy('statusEvents.eventDate', 'desc')
-                  .limit(1)
-                  .as('latestEvent'),
-              (join) => join.onTrue(),
-            )
-            .select(['cases.id', 'latestEvent.d as e'])
-            .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
-            .where(caseVisibleTo(viewer))
-            .where((eb) =>
-              eb.or([eb('latestEvent.d', 'is', null), eb('latestEvent.d', '<=', cutoff)]),
-            )
-            .where((eb) =>
-              eb.not(
-                eb.exists(
-                  eb
-                    .selectFrom('actionCases')
-                    .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-                    .select('actionCases.caseId')
-                    .whereRef('actionCases.caseId', '=', 'cases.id')
-                    .where('advocacyActions.actionDate', '>', cutoff)
-                    .where('advocacyActions.actionDate', '<=', today)
-                    .where(actionVisibleTo(viewer)),
-                ),
+                  .selectFrom('actionCases')
+                  .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
+                  .select('actionCases.caseId')
+                  .whereRef('actionCases.caseId', '=', 'cases.id')
+                  .where('advocacyActions.actionDate', '>', cutoff)
+                  .where('advocacyActions.actionDate', '<=', today)
+                  .where(actionVisibleTo(viewer)),
               ),
             ),
-      )
-      .with(
-        (wb) => wb('sample').materialized(),
-        (qb) =>
-          qb
-            .selectFrom((eb) =>
-              eb
-                .selectFrom('quiet')
-                .select(['quiet.id', 'quiet.e'])
-                .orderBy(sql`quiet.e asc nulls first`)
-                .orderBy('quiet.id')
-                .limit(sample)
-                .as('s'),
-            )
-            .select([
-              's.id',
-              sql<string | null>`greatest(s.e, (${latestVisibleAction('s.id')}))`.as('g'),
-            ]),
-      )
-      .with('bound', (qb) =>
+          ),
+    )
+    .with(
+      (wb) => wb('sample').materialized(),
+      (qb) =>
         qb
-          .selectFrom('sample')
-          .select(sql<string>`coalesce(sample.g, '-infinity'::date)`.as('t'))
-          .orderBy(sql`sample.g asc nulls first`)
-          .orderBy('sample.id')
-          .offset(limit - 1)
-          .limit(1),
-      )
-      .selectFrom('quiet')
-      .innerJoin('cases', 'cases.id', 'quiet.id')
-      .select([
-        'cases.id',
-        'cases.slug',
-        'cases.fullName',
-        'cases.currentCustodyState',
-        'cases.detainedSince',
-        'cases.detainedSincePrecision',
-        sql<string | null>`greatest(quiet.e, (${latestVisibleAction('quiet.id')}))`.as(
-          'lastActivityDate',
-        ),
-        sql<number>`(select count(*) from quiet)::int`.as('total'),
-      ])
-      // Fewer than `limit` quiet cases leave no bound: then all of them are dated.
-      .where((eb) =>
-        eb.or([
-          eb('quiet.e', 'is', null),
-          sql<boolean>`not exists (select 1 from bound)`,
-          sql<boolean>`quiet.e <= (select t from bound)`,
-        ]),
-      )
-      .orderBy(sql`last_activity_date asc nulls first`)
-      .orderBy('cases.id')
-      .limit(limit)
-      .execute()
-  )
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('quiet')
+              .select(['quiet.id', 'quiet.e'])
+              .orderBy(sql`quiet.e asc nulls first`)
+              .orderBy('quiet.id')
+              .limit(sample)
+              .as('s'),
+          )
+          .select([
+            's.id',
+            sql<string | null>`greatest(s.e, (${latestVisibleAction('s.id')}))`.as('g'),
+          ]),
+    )
+    .with('bound', (qb) =>
+      qb
+        .selectFrom('sample')
+        .select(sql<string>`coalesce(sample.g, '-infinity'::date)`.as('t'))
+        .orderBy(sql`sample.g asc nulls first`)
+        .orderBy('sample.id')
+        .offset(limit - 1)
+        .limit(1),
+    )
+    .with(
+      (wb) => wb('listed').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('quiet')
+          .select([
+            'quiet.id',
+            sql<string | null>`greatest(quiet.e, (${latestVisibleAction('quiet.id')}))`.as('g'),
+          ])
+          // Fewer than `limit` quiet cases leave no bound: then all of them are dated.
+          .where((eb) =>
+            eb.or([
+              eb('quiet.e', 'is', null),
+              sql<boolean>`not exists (select 1 from bound)`,
+              sql<boolean>`quiet.e <= (select t from bound)`,
+            ]),
+          )
+          .orderBy(sql`g asc nulls first`)
+          .orderBy('quiet.id')
+          .limit(limit),
+    )
+    .selectFrom('listed')
+    .innerJoin('cases', 'cases.id', 'listed.id')
+    .select([
+      'cases.id',
+      'cases.slug',
+      'cases.fullName',
+      'cases.currentCustodyState',
+      'cases.detainedSince',
+      'cases.detainedSincePrecision',
+      'listed.g as lastActivityDate',
+      sql<number>`(select count(*) from quiet)::int`.as('total'),
+    ])
+    .orderBy(sql`listed.g asc nulls first`)
+    .orderBy('cases.id')
+    .execute()
 }
 
 /** Scheduled events (hearings, appeal dates) after today and within `days`, soonest first. */
