@@ -65,6 +65,9 @@ const TABLE: Record<string, Row> = {
   'dashboard.csv.tsx': row('L 200 200 200 404', NO_ACTION, {
     query: (p) => `chart=case&case=${p.caseId}`,
   }),
+  'dashboard.options[.]json.tsx': row('L 200 200 200 200', NO_ACTION, {
+    query: () => 'for=case&q=a',
+  }),
   'cases._index.tsx': READ,
   'cases.new.tsx': CREATE,
   'cases.$slug.tsx': READ_CASE_RECORD,
