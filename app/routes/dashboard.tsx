@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CustodyBadge } from '~/components/badges'
 import { ActionsOverTimeChart, type LegendItem } from '~/components/charts/actions-over-time'
@@ -88,6 +88,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = { id: user.id, role: user.role }
   const params = new URL(request.url).searchParams
   const { query, caseChoice, actorChoice } = await resolveChartQuery(db, viewer, params, today)
+  // The words typed have done their work: the address keeps only the chosen ids.
+  if (
+    (params.has('caseQ') || params.has('actorQ')) &&
+    !caseChoice.matches &&
+    !actorChoice.matches &&
+    query.messages.length === 0
+  )
+    throw redirect(`/dashboard${chartSearch(query, today)}`)
   const [figures, byState, byCountry, attention, upcoming, recent, actions] = await Promise.all([
     getKeyFigures(db, { viewer, today }),
     countCasesByCustodyState(db, { viewer }),
