@@ -7,8 +7,8 @@ import {
   documentListSearch,
   type DocumentFilterKey,
   type DocumentListQuery,
-} from '~/domain/document-filters'
-import { languageLabel } from '~/domain/document-schema'
+} from '~/domain/document-list-search'
+import { languageLabel } from '~/domain/document-languages'
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, labelOf } from '~/domain/vocabularies'
 
 type Option = { value: string; label: string }

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { DOCUMENT_LANGUAGES } from '~/domain/document-schema'
+import { DOCUMENT_LANGUAGES } from '~/domain/document-languages'
 import { DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, labelOf } from '~/domain/vocabularies'
 import { ConflictNotice, type Conflict } from './conflict-notice'
 import {

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { formatPartialDate, type PartialDate } from '~/domain/dates'
-import { languageLabel } from '~/domain/document-schema'
+import { languageLabel } from '~/domain/document-languages'
 import { labelOf } from '~/domain/vocabularies'
 
 type HeaderRecord = {

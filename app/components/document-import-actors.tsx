@@ -1,7 +1,7 @@
 // The people and bodies of an import preview: issuer and addressee, the speakers of the quotes and
 // the press contacts — each matched to an existing actor or proposed as a new one, editable.
 import type { ReactNode } from 'react'
-import { fieldName, type ImportValues } from '~/domain/document-import-schema'
+import { fieldName, type ImportValues } from '~/domain/document-import-values'
 import { ACTOR_KINDS } from '~/domain/vocabularies'
 import { actorOptions, type ActorChoice } from './document-form'
 import { SelectField, TextAreaField, TextField, type FieldErrors } from './form-fields'

@@ -1,8 +1,8 @@
 // The import preview: everything read from the pasted text as form fields the user corrects before
 // "Confirm import". Nothing has been saved while this form is shown.
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { ImportValues } from '~/domain/document-import-schema'
-import { DOCUMENT_LANGUAGES } from '~/domain/document-schema'
+import type { ImportValues } from '~/domain/document-import-values'
+import { DOCUMENT_LANGUAGES } from '~/domain/document-languages'
 import { DATE_PRECISIONS } from '~/domain/vocabularies'
 import { ContactFields, PartyFields, QuoteFields } from './document-import-actors'
 import { FootnoteFields } from './document-import-sources'

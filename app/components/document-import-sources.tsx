@@ -1,6 +1,6 @@
 // The footnotes of an import preview: each becomes a source of the library (the same one reused
 // when it is already there) and the markers that cite it become citations.
-import { fieldName, type ImportValues } from '~/domain/document-import-schema'
+import { fieldName, type ImportValues } from '~/domain/document-import-values'
 import { TextField, SelectField, type FieldErrors } from './form-fields'
 
 type SourceChoice = { id: number; title: string; publisher: string | null; url: string | null }

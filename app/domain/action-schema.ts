@@ -5,7 +5,15 @@ import type { Conflict } from '../components/conflict-notice'
 import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
 import { isValidIsoDay, parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'
+import { ACTION_FILTER_LABELS, type ActionListFilters } from './action-list'
 import { ACTION_KINDS, ACTION_RESPONSES, DATE_PRECISIONS, labelOf } from './vocabularies'
+
+export {
+  ACTION_FILTER_LABELS,
+  ACTION_PAGE_SIZE,
+  actionListSearch,
+  type ActionListFilters,
+} from './action-list'
 
 const MAX_ID = 2_147_483_647
 
@@ -133,29 +141,6 @@ export function actionToFormValues(saved: SavedAction): Record<string, string | 
   }
 }
 
-export const ACTION_PAGE_SIZE = 50
-
-export type ActionListFilters = {
-  q: string
-  kind?: (typeof ACTION_KINDS)[number]
-  response?: (typeof ACTION_RESPONSES)[number]
-  actor?: number
-  target?: number
-  case?: number
-  from?: string
-  to?: string
-}
-
-export const ACTION_FILTER_LABELS: Record<Exclude<keyof ActionListFilters, 'q'>, string> = {
-  kind: 'kind',
-  response: 'response',
-  actor: 'actor',
-  target: 'target',
-  case: 'case',
-  from: 'start date',
-  to: 'end date',
-}
-
 const idSchema = z.coerce.number().int().positive().max(MAX_ID)
 const filterSchemas = {
   kind: z.enum(ACTION_KINDS),
@@ -192,19 +177,6 @@ export function parseActionListQuery(params: URLSearchParams) {
   }
   const page = Number(params.get('page') ?? '1')
   return { filters, page: Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1, ignored }
-}
-
-/** A list link keeping the filters, with a page or a filter changed. */
-export function actionListSearch(
-  filters: ActionListFilters,
-  change: { page?: number; remove?: keyof ActionListFilters } = {},
-): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters))
-    if (value !== undefined && value !== '' && key !== change.remove) params.set(key, String(value))
-  if (change.page && change.page > 1) params.set('page', String(change.page))
-  const search = params.toString()
-  return search ? `?${search}` : ''
 }
 
 /**

@@ -11,33 +11,17 @@ import {
   type HistoryReferences,
   type HistoryRow,
 } from './history'
-import { AUDIT_ACTIONS, type AuditAction } from './vocabularies'
+import { ACTIVITY_FILTER_KEYS, type ActivityFilters } from './activity-search'
+import { AUDIT_ACTIONS } from './vocabularies'
+
+export {
+  ACTIVITY_ENTITIES,
+  ACTIVITY_FILTER_KEYS,
+  activitySearch,
+  type ActivityFilters,
+} from './activity-search'
 
 export const ACTIVITY_PAGE_SIZE = 50
-
-/** The kinds of record audit rows are written for, as the model functions name them. */
-export const ACTIVITY_ENTITIES = [
-  'case',
-  'status_event',
-  'citation',
-  'document',
-  'document_case',
-  'document_quote',
-  'source',
-  'actor',
-  'advocacy_action',
-  'action_case',
-  'user',
-  'sign_in',
-] as const
-
-export type ActivityFilters = {
-  user?: number
-  entity?: string
-  action?: AuditAction
-  from?: string
-  to?: string
-}
 
 /** Where a page starts: older than `before`, or newer than `after` (occurred_at with µs, then id). */
 export type ActivityCursor = { direction: 'before' | 'after'; occurredAt: string; id: string }
@@ -51,7 +35,7 @@ const filterSchemas = {
   action: z.enum(AUDIT_ACTIONS),
   from: z.string().refine(isValidIsoDay),
   to: z.string().refine(isValidIsoDay),
-}
+} satisfies Record<(typeof ACTIVITY_FILTER_KEYS)[number], z.ZodType>
 type FilterKey = keyof typeof filterSchemas
 
 const FILTER_LABELS: Record<FilterKey, string> = {
@@ -91,21 +75,6 @@ export function parseActivityQuery(params: URLSearchParams) {
 
 export function cursorParam(row: { cursorAt: string; id: string | number }): string {
   return `${row.cursorAt},${row.id}`
-}
-
-/** The list's query string with its filters, and optionally a cursor. */
-export function activitySearch(
-  filters: ActivityFilters,
-  cursor?: { direction: 'before' | 'after'; value: string },
-): string {
-  const params = new URLSearchParams()
-  for (const key of Object.keys(filterSchemas) as FilterKey[]) {
-    const value = filters[key]
-    if (value !== undefined && value !== '') params.set(key, String(value))
-  }
-  if (cursor) params.set(cursor.direction, cursor.value)
-  const text = params.toString()
-  return text ? `?${text}` : ''
 }
 
 /** An audit row as the activity page reads it: the row, the names of its case and of its user. */

@@ -4,13 +4,24 @@
 import { z } from 'zod'
 import { parsePartialDate } from './dates'
 import {
-  DOCUMENT_KINDS,
-  DOCUMENT_STATUSES,
-  type DocumentKind,
-  type DocumentStatus,
-} from './vocabularies'
+  DOCUMENT_FILTER_KEYS,
+  type DocumentFilterKey,
+  type DocumentFilters,
+  type DocumentListQuery,
+} from './document-list-search'
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './vocabularies'
 
-export const DOCUMENT_PAGE_SIZE = 50
+export {
+  DOCUMENT_FILTER_KEYS,
+  DOCUMENT_FILTER_LABELS,
+  DOCUMENT_PAGE_SIZE,
+  documentListSearch,
+  hasDocumentFilters,
+  type DocumentFilterKey,
+  type DocumentFilters,
+  type DocumentListQuery,
+} from './document-list-search'
+
 const MAX_PAGE = 10_000
 const MAX_QUERY_LENGTH = 200
 
@@ -44,40 +55,7 @@ const filterSchemas = {
   status: z.enum(DOCUMENT_STATUSES),
   from: z.string().trim().min(4).max(10),
   to: z.string().trim().min(4).max(10),
-}
-
-export type DocumentFilterKey = keyof typeof filterSchemas
-export const DOCUMENT_FILTER_KEYS = Object.keys(filterSchemas) as DocumentFilterKey[]
-
-export const DOCUMENT_FILTER_LABELS: Record<DocumentFilterKey, string> = {
-  kind: 'Kind',
-  case: 'Case',
-  issuer: 'Issuer',
-  language: 'Language',
-  status: 'Status',
-  from: 'From',
-  to: 'To',
-}
-
-export type DocumentFilters = {
-  q: string
-  kind?: DocumentKind
-  case?: string
-  issuer?: number
-  language?: string
-  status?: DocumentStatus
-  /** As typed ("2023-02"); `fromDate` / `toDate` are the days the range starts and ends. */
-  from?: string
-  to?: string
-}
-
-export type DocumentListQuery = {
-  filters: DocumentFilters
-  /** The first and last day of the date range, read from `from` and `to`. */
-  range: { fromDate: string | null; toDate: string | null }
-  page: number
-  ignored: DocumentFilterKey[]
-}
+} satisfies Record<(typeof DOCUMENT_FILTER_KEYS)[number], z.ZodType>
 
 function firstValue(params: URLSearchParams, key: string): string | undefined {
   return params
@@ -112,25 +90,4 @@ export function parseDocumentListQuery(params: URLSearchParams): DocumentListQue
     .min(1)
     .safeParse(firstValue(params, 'page') ?? '1')
   return { filters, range, page: page.success ? Math.min(page.data, MAX_PAGE) : 1, ignored }
-}
-
-export function hasDocumentFilters(filters: DocumentFilters): boolean {
-  return filters.q.length > 0 || DOCUMENT_FILTER_KEYS.some((key) => filters[key] !== undefined)
-}
-
-/** The query string of a list link with the current filters, one of them removed or another page. */
-export function documentListSearch(
-  query: Pick<DocumentListQuery, 'filters' | 'page'>,
-  change: { page?: number; remove?: DocumentFilterKey | 'q' } = {},
-): string {
-  const params = new URLSearchParams()
-  if (query.filters.q && change.remove !== 'q') params.set('q', query.filters.q)
-  for (const key of DOCUMENT_FILTER_KEYS) {
-    const value = query.filters[key]
-    if (value !== undefined && change.remove !== key) params.set(key, String(value))
-  }
-  const page = change.remove ? 1 : (change.page ?? query.page)
-  if (page > 1) params.set('page', String(page))
-  const search = params.toString()
-  return search ? `?${search}` : ''
 }

@@ -5,34 +5,12 @@ import { parsePartialDate } from './dates'
 import { isHttpUrl } from './event-schema'
 import { DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, labelOf } from './vocabularies'
 
+import { languageLabel } from './document-languages'
+
+export { DOCUMENT_LANGUAGES, languageLabel } from './document-languages'
+
 export const MAX_BODY_LENGTH = 200_000
 export const MAX_QUOTE_LENGTH = 50_000
-
-/** Common document languages, offered in a select; any ISO 639 code of 2–3 letters is accepted. */
-export const DOCUMENT_LANGUAGES: { value: string; label: string }[] = [
-  ['en', 'English'],
-  ['fr', 'French'],
-  ['de', 'German'],
-  ['es', 'Spanish'],
-  ['it', 'Italian'],
-  ['nl', 'Dutch'],
-  ['pl', 'Polish'],
-  ['pt', 'Portuguese'],
-  ['sv', 'Swedish'],
-  ['ru', 'Russian'],
-  ['uk', 'Ukrainian'],
-  ['be', 'Belarusian'],
-  ['ka', 'Georgian'],
-  ['az', 'Azerbaijani'],
-  ['tr', 'Turkish'],
-  ['ar', 'Arabic'],
-  ['fa', 'Persian'],
-  ['zh', 'Chinese'],
-].map(([value, label]) => ({ value: value!, label: label! }))
-
-export function languageLabel(code: string): string {
-  return DOCUMENT_LANGUAGES.find((l) => l.value === code)?.label ?? code.toUpperCase()
-}
 
 const optionalText = (max: number, label: string) =>
   z

@@ -1,9 +1,9 @@
 // One rule for every password the product sets: the account page, an admin's reset, the seed and
 // the create-user script. Long pass-phrases are welcome; the upper bound keeps argon2's input sane.
 import { z } from 'zod'
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-length'
 
-export const PASSWORD_MIN = 12
-export const PASSWORD_MAX = 128
+export { PASSWORD_MAX, PASSWORD_MIN }
 
 export const PasswordSchema = z
   .string({ error: 'Enter a password' })

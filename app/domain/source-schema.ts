@@ -14,6 +14,8 @@ import {
   type SourceKind,
 } from './vocabularies'
 
+export { listSearch } from './list-search'
+
 export const SOURCE_PAGE_SIZE = 50
 const MAX_PAGE = 10_000
 
@@ -209,17 +211,6 @@ export function parseSourceListQuery(params: URLSearchParams): SourceListQuery {
 export function pageNumber(value: string | null): number {
   const page = Number(value)
   return Number.isInteger(page) && page > 0 && page <= MAX_PAGE ? page : 1
-}
-
-/** "?q=…&kind=news&page=2", keeping only what is set; page 1 is left out. */
-export function listSearch(values: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined || value === '' || (key === 'page' && value === 1)) continue
-    params.set(key, String(value))
-  }
-  const search = params.toString()
-  return search ? `?${search}` : ''
 }
 
 // Search folding: lower case without accents, done the same way in SQL (translate(), below) and

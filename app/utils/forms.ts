@@ -1,6 +1,6 @@
 // Reading forms: FormData to a plain object (repeated names become arrays) and zod errors to the
 // per-field messages the form components show.
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { FieldErrors } from '~/components/form-fields'
 
 export function formToObject(
@@ -16,8 +16,18 @@ export function formToObject(
   return result
 }
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return z.flattenError(error).fieldErrors as FieldErrors
+/**
+ * The messages of each field, as `z.flattenError(error).fieldErrors` gives them. Written out here so
+ * that this module, which the pages import too, does not take zod to the browser.
+ */
+export function fieldErrorsOf(error: z.core.$ZodError): FieldErrors {
+  const fieldErrors: Record<PropertyKey, string[]> = {}
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) continue
+    const key = issue.path[0]!
+    ;(fieldErrors[key] ??= []).push(issue.message)
+  }
+  return fieldErrors as FieldErrors
 }
 
 /** What was typed, as strings, to put back into the form after an error. */
