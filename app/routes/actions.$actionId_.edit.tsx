@@ -3,8 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ActionForm } from '~/components/action-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { actionDifferences, actionToFormValues, readActionFormData } from '~/domain/action-schema'
-import { VersionSchema } from '~/domain/case-schema'
+import { actionDifferences, actionToFormValues, readActionFormData } from '~/domain/schemas.server'
+import { VersionSchema } from '~/domain/schemas.server'
 import { labelOf } from '~/domain/vocabularies'
 import {
   checkActionReferences,

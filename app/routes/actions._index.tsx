@@ -2,12 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
-import {
-  ACTION_PAGE_SIZE,
-  actionListSearch,
-  parseActionListQuery,
-  type ActionListFilters,
-} from '~/domain/action-schema'
+import { ACTION_PAGE_SIZE, actionListSearch, type ActionListFilters } from '~/domain/action-list'
+import { parseActionListQuery } from '~/domain/schemas.server'
 import { formatPartialDate } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { ACTION_KINDS, ACTION_RESPONSES, labelOf } from '~/domain/vocabularies'

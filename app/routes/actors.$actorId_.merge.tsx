@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MergeFormSchema } from '~/domain/actor-schema'
+import { MergeFormSchema } from '~/domain/schemas.server'
 import { labelOf } from '~/domain/vocabularies'
 import { getActor, listActors, mergeActors, previewMerge } from '~/models/actor.server'
 import { requirePermission } from '~/utils/auth.server'

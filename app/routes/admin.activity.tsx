@@ -2,16 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ACTIVITY_ENTITIES, activitySearch, type ActivityFilters } from '~/domain/activity-search'
 import {
-  ACTIVITY_ENTITIES,
   ACTIVITY_PAGE_SIZE,
   activityLink,
-  activitySearch,
   cursorParam,
   describeActivityRow,
   parseActivityQuery,
-  type ActivityFilters,
-} from '~/domain/activity'
+} from '~/domain/schemas.server'
 import { AUDIT_ACTIONS, labelOf } from '~/domain/vocabularies'
 import { listActivity, listActivityUserOptions } from '~/models/activity.server'
 import { getHistoryReferences } from '~/models/history.server'

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { AdminNav } from '~/components/admin-nav'
 import { OneTimePassword } from '~/components/admin-one-time-password'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SelectField } from '~/components/form-fields'
 import { formatTimestamp } from '~/domain/dates'
 import { ROLES, labelOf } from '~/domain/vocabularies'
+import { IntentSchema } from '~/domain/route-schemas.server'
 import {
   changeUserRole,
   getUserForAdmin,
@@ -51,15 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
   }
 }
-
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('role'),
-    role: z.enum(ROLES, { error: 'Choose a role' }),
-    version: z.coerce.number().int().positive(),
-  }),
-  z.object({ intent: z.enum(['disable', 'enable', 'reset']) }),
-])
 
 const SELF_REFUSED = {
   role: 'You cannot change your own role: ask another admin.',

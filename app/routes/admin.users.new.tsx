@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { z } from 'zod'
 import { AdminNav } from '~/components/admin-nav'
 import { OneTimePassword } from '~/components/admin-one-time-password'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrorSummary, SaveOrCancel, SelectField, TextField } from '~/components/form-fields'
 import { ROLES, labelOf } from '~/domain/vocabularies'
+import { NewUserSchema } from '~/domain/route-schemas.server'
 import { createUserWithOneTimePassword } from '~/models/user-admin.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -17,21 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:users')
   return null
 }
-
-const NewUserSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name' })
-    .trim()
-    .min(1, 'Enter a name')
-    .max(200, 'The name can be at most 200 characters'),
-  email: z
-    .string({ error: 'Enter an email address' })
-    .trim()
-    .min(1, { error: 'Enter an email address', abort: true })
-    .max(320, 'The email address can be at most 320 characters')
-    .email('Enter a valid email address'),
-  role: z.enum(ROLES, { error: 'Choose a role' }),
-})
 
 // The one-time password goes back in this response only, never cached, never in a URL.
 const NOT_STORED = { 'Cache-Control': 'no-store' }

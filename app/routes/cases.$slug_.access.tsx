@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { VisibilityBadge } from '~/components/badges'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatTimestamp } from '~/domain/dates'
 import { labelOf } from '~/domain/vocabularies'
+import { AccessSchema } from '~/domain/route-schemas.server'
+import { fieldErrorsOf } from '~/utils/forms'
 import {
   grantCaseAccess,
   listCaseAccess,
@@ -59,23 +60,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const AccessSchema = z.object({
-  intent: z.enum(['grant', 'revoke'], { error: 'Unknown request' }),
-  userId: z
-    .string({ error: 'Choose a user' })
-    .trim()
-    .min(1, { error: 'Choose a user', abort: true })
-    .regex(/^\d{1,9}$/, 'Choose a user from the list')
-    .transform(Number),
-})
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireCase(request, params.slug)
   const form = Object.fromEntries(await request.formData())
   const parsed = AccessSchema.safeParse(form)
   const userId = typeof form.userId === 'string' ? form.userId : ''
   if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors
+    const fieldErrors = fieldErrorsOf(parsed.error)
     const intent = typeof form.intent === 'string' ? form.intent : ''
     return data({ fieldErrors, intent, userId }, { status: 400 })
   }

@@ -6,15 +6,19 @@ import { FormErrorSummary } from '~/components/form-fields'
 import { todayIso } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import {
+  editedLimitProblem,
+  extractUneditedQuotes,
+  previewOf,
+  renderEditedMarkdownHtml,
+  runGenerator,
+  splitEditedMarkdown,
+} from '~/domain/statements.server'
+import {
   getPublishableDraft,
   getStatementSetup,
   saveStatementDraft,
 } from '~/models/statement.server'
 import { ChoicesForm } from '~/statements/choices-form'
-import { previewOf, runGenerator } from '~/statements/generate'
-import { editedLimitProblem } from '~/statements/limits'
-import { renderEditedMarkdownHtml } from '~/statements/render-html'
-import { extractUneditedQuotes, splitEditedMarkdown } from '~/statements/render-markdown'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrorSummary, SelectField, TextField } from '~/components/form-fields'
-import { isValidIsoDay, todayIso } from '~/domain/dates'
+import { todayIso } from '~/domain/dates'
 import { labelOf } from '~/domain/vocabularies'
+import { PublishSchema } from '~/domain/route-schemas.server'
 import {
   getPublishableDraft,
   listPublishTargets,
@@ -49,15 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   }
 }
-
-const PublishSchema = z.object({
-  document: z.string(),
-  target: z
-    .string()
-    .default('')
-    .refine((v) => v === '' || /^\d{1,9}$/.test(v), 'Choose the target from the list.'),
-  date: z.string().trim().refine(isValidIsoDay, 'Enter the date as YYYY-MM-DD.'),
-})
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const raw = formToObject(await request.formData())

@@ -9,7 +9,7 @@ import {
   TextField,
   type FieldErrors,
 } from '~/components/form-fields'
-import { CitationFormSchema } from '~/domain/document-schema'
+import { CitationFormSchema } from '~/domain/schemas.server'
 import { getDocumentPage } from '~/models/document.server'
 import { requireDocument } from '~/models/document-access.server'
 import { citeSources, removeCitation } from '~/models/document-parts.server'

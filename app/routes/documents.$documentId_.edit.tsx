@@ -3,12 +3,12 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DocumentForm } from '~/components/document-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { VersionSchema } from '~/domain/case-schema'
+import { VersionSchema } from '~/domain/schemas.server'
 import {
   documentDifferences,
   DocumentFormSchema,
   documentToFormValues,
-} from '~/domain/document-schema'
+} from '~/domain/schemas.server'
 import { listActorOptions } from '~/models/document.server'
 import { requireDocument } from '~/models/document-access.server'
 import { updateDocument } from '~/models/document-write.server'

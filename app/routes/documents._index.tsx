@@ -9,8 +9,8 @@ import {
   DOCUMENT_PAGE_SIZE,
   documentListSearch,
   hasDocumentFilters,
-  parseDocumentListQuery,
-} from '~/domain/document-filters'
+} from '~/domain/document-list-search'
+import { parseDocumentListQuery } from '~/domain/schemas.server'
 import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { listDocumentFilterOptions, listDocumentsForUser } from '~/models/document-list.server'

@@ -9,7 +9,7 @@ import {
   IMPORT_ARRAY_FIELDS,
   ImportConfirmSchema,
   importValuesFromForm,
-} from '~/domain/document-import-schema'
+} from '~/domain/schemas.server'
 import { MAX_IMPORT_BYTES, parsePressRelease } from '~/import/press-release'
 import { importPressRelease } from '~/models/document-import.server'
 import { buildImportPreview, loadImportOptions } from '~/models/document-import-preview.server'

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
+import { LoginSchema } from '~/domain/route-schemas.server'
+import { fieldErrorsOf } from '~/utils/forms'
 import {
   beginSignInAttempt,
   recordFailedSignIn,
@@ -18,12 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-const LoginSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email').max(320).email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password').max(1000),
-  redirectTo: z.string().optional(),
-})
-
 const WRONG_CREDENTIALS = 'The email or password is not correct.'
 
 function tooManyAttempts(retryAfterSeconds: number): string {
@@ -37,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = typeof form.email === 'string' ? form.email : ''
   if (!parsed.success) {
     return data(
-      { fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null, email },
+      { fieldErrors: fieldErrorsOf(parsed.error), formError: null, email },
       { status: 400 },
     )
   }

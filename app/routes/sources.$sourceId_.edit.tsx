@@ -5,13 +5,13 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { Conflict } from '~/components/conflict-notice'
 import type { FieldErrors } from '~/components/form-fields'
 import { SourceForm, type DuplicateUrl } from '~/components/source-form'
-import { VersionSchema } from '~/domain/case-schema'
+import { VersionSchema } from '~/domain/schemas.server'
 import {
   SOURCE_FIELD_LABELS,
   SourceFormSchema,
   formDifferences,
   sourceToFormValues,
-} from '~/domain/source-schema'
+} from '~/domain/schemas.server'
 import { getSource, updateSource } from '~/models/source-library.server'
 import { requirePermission } from '~/utils/auth.server'
 import { idParam } from '~/utils/case-access.server'
