@@ -111,7 +111,16 @@ test('an editor records actions; filtering the chart by case changes the numbers
   await waitForHydration(page)
   const everyCase = await actionCount(page)
   expect(everyCase).toBeGreaterThanOrEqual(2)
-  await page.getByLabel('Case', { exact: true }).selectOption({ label: 'Idris Arsamikov' })
+  // The case is picked in a search box (never a list of every case), here by keyboard.
+  const caseBox = page.getByRole('combobox', { name: 'Case', exact: true })
+  await caseBox.fill('Idris')
+  await expect(page.getByRole('option', { name: 'Idris Arsamikov' })).toBeVisible()
+  await caseBox.press('ArrowDown')
+  await expect(caseBox).toHaveAttribute('aria-activedescendant', /.+/)
+  await page.screenshot({ path: 'test-results/screens/dashboard-case-combobox.png' })
+  await caseBox.press('Enter')
+  await expect(caseBox).toHaveValue('Idris Arsamikov')
+  await expect(caseBox).toHaveAttribute('aria-expanded', 'false')
   await page.getByRole('button', { name: 'Show' }).click()
   await expect(page).toHaveURL(/case=\d+/)
   await expect(page.locator('#actions-over-time-caption')).toContainText('for Idris Arsamikov')
@@ -145,6 +154,14 @@ test('the dashboard and the actions list work with JavaScript disabled', async (
   await page.getByRole('link', { name: /Hide Press release/ }).click()
   await expect(page).not.toHaveURL(/kind=press_release/)
   await page.screenshot({ path: 'test-results/screens/dashboard-no-js.png', fullPage: true })
+  // Without JavaScript the words typed in the case box are searched: one match is chosen.
+  await page.getByRole('combobox', { name: 'Case', exact: true }).fill('arsam')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/case=\d+/)
+  await expect(page.locator('#actions-over-time-caption')).toContainText('for Idris Arsamikov')
+  await expect(page.getByRole('combobox', { name: 'Case', exact: true })).toHaveValue(
+    'Idris Arsamikov',
+  )
 
   await page.goto('/actions')
   await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Press release' })
