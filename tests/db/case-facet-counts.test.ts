@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/schema'
+import { summariseCases } from '../../app/models/case-facets.server'
 import { CUSTODY_STATES, GROUNDS, RISK_LEVELS, VISIBILITIES } from '../../app/domain/vocabularies'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
@@ -130,5 +131,47 @@ describe.each(backends())('case facet counts on %s', (backend) => {
       }),
       { numRuns: 25 },
     )
+  })
+  it('answer the unfiltered list and a lone filter from the summary, not by counting cases', async () => {
+    const db = database.db
+    await db
+      .insertInto('cases')
+      .values({
+        slug: 'summary-probe',
+        fullName: 'Summary Probe',
+        searchText: 'summary probe',
+        country: 'Georgia',
+        currentCustodyState: 'detained',
+      })
+      .execute()
+    const admin = { id: 1, role: 'admin' as const }
+    const before = await summariseCases(db, { viewer: admin, filters: { q: '' } })
+    // A summary nudged by hand shows through where (and only where) it is read.
+    await db
+      .updateTable('caseFacetCounts')
+      .set((eb) => ({ n: eb('n', '+', 1000) }))
+      .where('facet', 'in', ['total', 'custody'])
+      .where('restricted', '=', false)
+      .execute()
+    try {
+      const unfiltered = await summariseCases(db, { viewer: admin, filters: { q: '' } })
+      expect(unfiltered.total).toBe(before.total + 1000)
+      const lone = await summariseCases(db, {
+        viewer: admin,
+        filters: { q: '', custody: 'detained' },
+      })
+      expect(lone.facets.custody.find((f) => f.value === 'detained')?.count).toBeGreaterThan(1000)
+      // Its total is the detained cases, counted live.
+      expect(lone.total).toBeLessThan(1000)
+      const searched = await summariseCases(db, { viewer: admin, filters: { q: 'summary' } })
+      expect(searched.total).toBe(1)
+    } finally {
+      await db
+        .updateTable('caseFacetCounts')
+        .set((eb) => ({ n: eb('n', '-', 1000) }))
+        .where('facet', 'in', ['total', 'custody'])
+        .where('restricted', '=', false)
+        .execute()
+    }
   })
 })
