@@ -14,7 +14,6 @@ import {
   countCasesByCountry,
   countCasesByCustodyState,
   getKeyFigures,
-  listChartFilterOptions,
   listNeedsAttention,
   listRecentUpdates,
   listUpcomingEvents,
@@ -67,7 +66,6 @@ async function dashboardFloor(ctx: FloorContext, params: URLSearchParams) {
   await step('listUpcomingEvents', () => listUpcomingEvents(db, { viewer, today }))
   await step('listRecentUpdates', () => listRecentUpdates(db, { viewer }))
   await step('getActionsOverTime', () => getActionsOverTime(db, { viewer, ...query }))
-  await step('listChartFilterOptions', () => listChartFilterOptions(db, { viewer }))
 }
 
 async function caseListFloor(ctx: FloorContext, params: URLSearchParams) {
