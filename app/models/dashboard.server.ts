@@ -524,6 +524,69 @@ export async function searchChartActors(
   return rows.map((r) => ({ id: r.id, label: r.name }))
 }
 
+/** The case the viewer may see with this id, as a search box choice; undefined if hidden or missing. */
+export async function findVisibleCase(
+  db: Db,
+  { viewer, id }: { viewer: Viewer; id: number },
+): Promise<ChartOption | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select(['id', 'fullName'])
+    .where('id', '=', id)
+    .where(caseVisibleTo(viewer))
+    .executeTakeFirst()
+  return row ? { id: row.id, label: row.fullName } : undefined
+}
+
+/** The actor the viewer may see with this id, as a search box choice; undefined if hidden or missing. */
+export async function findVisibleActor(
+  db: Db,
+  { viewer, id }: { viewer: Viewer; id: number },
+): Promise<ChartOption | undefined> {
+  const row = await db
+    .selectFrom('actors')
+    .select(['actors.id', 'actors.name'])
+    .where('actors.id', '=', id)
+    .where(actorVisibleTo(viewer))
+    .executeTakeFirst()
+  return row ? { id: row.id, label: row.name } : undefined
+}
+
+/** One search box of a filter form: the id parameter, whether it picks a case or an actor, and
+ * the name of the record already chosen. The words typed come in `<param>Q`. */
+export type TypedChoiceField = { param: string; kind: 'case' | 'actor'; chosenName?: string }
+
+/**
+ * The search boxes send the words typed (`<param>Q`) beside the chosen id. Words that are not the
+ * chosen record's name (typed without JavaScript) are searched, changing `params` in place: one
+ * match is chosen, several (or none) are answered in `found`; empty words clear the choice.
+ */
+export async function resolveTypedChoices(
+  db: Db,
+  {
+    viewer,
+    params,
+    fields,
+  }: { viewer: Viewer; params: URLSearchParams; fields: TypedChoiceField[] },
+) {
+  const typed: Record<string, string | undefined> = {}
+  const found: Record<string, ChartOption[] | undefined> = {}
+  let changed = false
+  for (const { param, kind, chosenName } of fields) {
+    const text = params.get(`${param}Q`)?.trim()
+    typed[param] = text
+    if (text === undefined || text === chosenName) continue
+    changed = true
+    params.delete(param)
+    if (!text) continue
+    const search = kind === 'case' ? searchChartCases : searchChartActors
+    const matches = await search(db, { viewer, q: text })
+    if (matches.length === 1) params.set(param, String(matches[0]!.id))
+    else found[param] = matches
+  }
+  return { typed, found, changed }
+}
+
 /** The cases and actors the actions list's filter form offers: those the viewer may see. */
 export async function listChartFilterOptions(db: Db, { viewer }: { viewer: Viewer }) {
   const [cases, actors] = await Promise.all([

@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { SearchCombobox } from '~/components/charts/search-combobox'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
 import { ACTION_PAGE_SIZE, actionListSearch, type ActionListFilters } from '~/domain/action-list'
@@ -8,28 +9,83 @@ import { formatPartialDate } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { ACTION_KINDS, ACTION_RESPONSES, labelOf } from '~/domain/vocabularies'
 import { listActionsForUser } from '~/models/action.server'
-import { listChartFilterOptions } from '~/models/dashboard.server'
+import {
+  findVisibleActor,
+  findVisibleCase,
+  resolveTypedChoices,
+  type ChartOption,
+} from '~/models/dashboard.server'
+import type { Viewer } from '~/models/case-visibility.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
+
+type Db = Awaited<ReturnType<typeof getDb>>
+const PICKED = ['case', 'actor', 'target'] as const
+type Picked = (typeof PICKED)[number]
+
+/** Reads the filters, looking up only the chosen case and actors: never a list of them all. */
+async function resolveFilters(db: Db, viewer: Viewer, params: URLSearchParams) {
+  const { filters, page, ignored } = parseActionListQuery(params)
+  const chosen: Partial<Record<Picked, ChartOption>> = {}
+  for (const key of PICKED) {
+    const id = filters[key]
+    if (!id) continue
+    const found =
+      key === 'case'
+        ? await findVisibleCase(db, { viewer, id })
+        : await findVisibleActor(db, { viewer, id })
+    if (found) chosen[key] = found
+    // A case the reader may not see is treated exactly like one that does not exist.
+    else {
+      ignored.push(
+        key === 'case'
+          ? 'The case chosen is not one you can see, so that filter was ignored.'
+          : `The ${key} chosen is not known, so that filter was ignored.`,
+      )
+      delete filters[key]
+    }
+  }
+  return { filters, page, ignored, chosen }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
   const viewer = { id: user.id, role: user.role }
-  const { filters, page, ignored } = parseActionListQuery(new URL(request.url).searchParams)
-  const options = await listChartFilterOptions(db, { viewer })
-  // A case the reader may not see is treated exactly like one that does not exist.
-  if (filters.case && !options.cases.some((c) => c.id === filters.case)) {
-    ignored.push('The case chosen is not one you can see, so that filter was ignored.')
-    delete filters.case
-  }
-  for (const key of ['actor', 'target'] as const)
-    if (filters[key] && !options.actors.some((a) => a.id === filters[key])) {
-      ignored.push(`The ${key} chosen is not known, so that filter was ignored.`)
-      delete filters[key]
-    }
+  const params = new URL(request.url).searchParams
+  let resolved = await resolveFilters(db, viewer, params)
+  const { typed, found, changed } = await resolveTypedChoices(db, {
+    viewer,
+    params,
+    fields: PICKED.map((param) => ({
+      param,
+      kind: param === 'case' ? 'case' : 'actor',
+      chosenName: resolved.chosen[param]?.label,
+    })),
+  })
+  if (changed) resolved = await resolveFilters(db, viewer, params)
+  const { filters, page, ignored, chosen } = resolved
+  // The words typed have done their work: the address keeps only the chosen ids.
+  if (
+    PICKED.some((key) => params.has(`${key}Q`)) &&
+    PICKED.every((key) => !found[key]) &&
+    ignored.length === 0
+  )
+    throw redirect(`/actions${actionListSearch(filters)}`)
+  const choices = Object.fromEntries(
+    PICKED.map((key) => [
+      key,
+      {
+        text: chosen[key]?.label ?? typed[key] ?? '',
+        matches: found[key]?.map((m) => ({
+          ...m,
+          href: `/actions${actionListSearch({ ...filters, [key]: m.id })}`,
+        })),
+      },
+    ]),
+  ) as Record<Picked, { text: string; matches?: (ChartOption & { href: string })[] }>
   const list = await listActionsForUser(db, { viewer, filters, page })
-  return { filters, ignored, ...list, options, canEdit: can(user.role, 'update:case') }
+  return { filters, ignored, ...list, choices, canEdit: can(user.role, 'update:case') }
 }
 
 function Select({
@@ -65,10 +121,9 @@ function Select({
 }
 
 export default function ActionsPage() {
-  const { filters, ignored, actions, total, page, pageCount, options, canEdit } =
+  const { filters, ignored, actions, total, page, pageCount, choices, canEdit } =
     useLoaderData<typeof loader>()
   const first = total === 0 ? 0 : (page - 1) * ACTION_PAGE_SIZE + 1
-  const actors = options.actors.map((a) => ({ value: a.id, label: a.name }))
   const filtered = actionListSearch(filters) !== ''
   return (
     <section aria-labelledby="actions-title">
@@ -104,27 +159,45 @@ export default function ActionsPage() {
           all="Any response"
           options={ACTION_RESPONSES.map((r) => ({ value: r, label: labelOf(r) }))}
         />
-        <Select
-          name="actor"
-          label="Who acted"
-          value={filters.actor}
-          all="Anyone"
-          options={actors}
-        />
-        <Select
-          name="target"
-          label="Addressed to"
-          value={filters.target}
-          all="Anyone"
-          options={actors}
-        />
-        <Select
-          name="case"
-          label="Case"
-          value={filters.case}
-          all="All cases"
-          options={options.cases.map((c) => ({ value: c.id, label: c.fullName }))}
-        />
+        <div className="action-filters__field">
+          <SearchCombobox
+            id="filter-actor"
+            label="Who acted"
+            name="actor"
+            textName="actorQ"
+            endpoint="/dashboard/options.json?for=actor"
+            selectedId={filters.actor}
+            text={choices.actor.text}
+            matches={choices.actor.matches}
+            placeholder="Anyone"
+          />
+        </div>
+        <div className="action-filters__field">
+          <SearchCombobox
+            id="filter-target"
+            label="Addressed to"
+            name="target"
+            textName="targetQ"
+            endpoint="/dashboard/options.json?for=actor"
+            selectedId={filters.target}
+            text={choices.target.text}
+            matches={choices.target.matches}
+            placeholder="Anyone"
+          />
+        </div>
+        <div className="action-filters__field">
+          <SearchCombobox
+            id="filter-case"
+            label="Case"
+            name="case"
+            textName="caseQ"
+            endpoint="/dashboard/options.json?for=case"
+            selectedId={filters.case}
+            text={choices.case.text}
+            matches={choices.case.matches}
+            placeholder="All cases"
+          />
+        </div>
         <div className="action-filters__field">
           <label htmlFor="filter-from">From</label>
           <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />

@@ -20,9 +20,7 @@ import {
   listRecentUpdates,
   listUpcomingEvents,
   resolveChartFilters,
-  searchChartActors,
-  searchChartCases,
-  type ChartOption,
+  resolveTypedChoices,
   type ResolvedChartQuery,
 } from '~/models/dashboard.server'
 import type { Viewer } from '~/models/case-visibility.server'
@@ -52,21 +50,14 @@ type Db = Awaited<ReturnType<typeof getDb>>
  */
 async function resolveChartQuery(db: Db, viewer: Viewer, params: URLSearchParams, today: string) {
   let query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
-  const typed = { case: params.get('caseQ')?.trim(), actor: params.get('actorQ')?.trim() }
-  const found: { case?: ChartOption[]; actor?: ChartOption[] } = {}
-  let changed = false
-  for (const field of ['case', 'actor'] as const) {
-    const text = typed[field]
-    if (text === undefined || text === (field === 'case' ? query.caseName : query.actorName))
-      continue
-    changed = true
-    params.delete(field)
-    if (!text) continue
-    const search = field === 'case' ? searchChartCases : searchChartActors
-    const matches = await search(db, { viewer, q: text })
-    if (matches.length === 1) params.set(field, String(matches[0]!.id))
-    else found[field] = matches
-  }
+  const { typed, found, changed } = await resolveTypedChoices(db, {
+    viewer,
+    params,
+    fields: [
+      { param: 'case', kind: 'case', chosenName: query.caseName },
+      { param: 'actor', kind: 'actor', chosenName: query.actorName },
+    ],
+  })
   if (changed)
     query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
   const choice = (field: 'case' | 'actor') => ({

@@ -176,6 +176,25 @@ describe.each(backends())('dashboard and action routes on %s', (backend) => {
     ).toBe(200)
   })
 
+  it('never sends every case to the actions list, and picks a case from the words typed', async () => {
+    const other = await makeCase(database.db, {
+      fullName: 'Unchosen Bystander',
+      visibility: 'public',
+    })
+    const list = await load(actionList, `/actions?case=${open.id}`, cookies.editor!)
+    expect(list.status).toBe(200)
+    expect(list.data!.choices.case).toEqual({ text: 'Open Person', matches: undefined })
+    const body = JSON.stringify(list.data)
+    expect(body).not.toContain('Unchosen Bystander')
+    expect(body).not.toContain('Secret Person')
+    const typed = await load(actionList, '/actions?caseQ=Unchosen&case=', cookies.editor!)
+    expect(typed.status).toBe(302)
+    expect(typed.response!.headers.get('Location')).toBe(`/actions?case=${other.id}`)
+    const hidden = await load(actionList, '/actions?caseQ=Secret', cookies.editor!)
+    expect(hidden.status).toBe(200)
+    expect(hidden.data!.choices.case.matches).toEqual([])
+  })
+
   it('pre-fills the case from ?case=<slug> only for a case the editor may see', async () => {
     const page = await load(newActionPage, `/actions/new?case=${open.slug}`, cookies.editor!)
     expect(page.data!.defaults.caseIds).toEqual([String(open.id)])
