@@ -14,7 +14,7 @@ import {
   findVisibleCase,
   resolveTypedChoices,
   type ChartOption,
-} from '~/models/dashboard.server'
+} from '~/models/chart-choices.server'
 import type { Viewer } from '~/models/case-visibility.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { chartTableCsv } from '~/domain/chart'
 import { todayIso } from '~/domain/dates'
-import { getChartTable } from '~/models/dashboard.server'
+import { getChartTable } from '~/models/chart-tables.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 

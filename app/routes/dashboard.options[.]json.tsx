@@ -1,7 +1,7 @@
 // The chart filter's search boxes ask here as the user types: /dashboard/options.json?for=case|actor&q=
 // answers at most ten cases (by name or alias prefix) or actors the reader may see, as JSON.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { searchChartActors, searchChartCases } from '~/models/dashboard.server'
+import { searchChartActors, searchChartCases } from '~/models/chart-choices.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
 

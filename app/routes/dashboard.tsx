@@ -13,16 +13,15 @@ import { getActionsOverTime } from '~/models/action-chart.server'
 import {
   countCasesByCountry,
   countCasesByCustodyState,
-  countryTable,
-  custodyTable,
   getKeyFigures,
   listNeedsAttention,
   listRecentUpdates,
   listUpcomingEvents,
   resolveChartFilters,
-  resolveTypedChoices,
   type ResolvedChartQuery,
 } from '~/models/dashboard.server'
+import { resolveTypedChoices } from '~/models/chart-choices.server'
+import { countryTable, custodyTable } from '~/models/chart-tables.server'
 import type { Viewer } from '~/models/case-visibility.server'
 import { requirePermission } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'

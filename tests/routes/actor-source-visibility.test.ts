@@ -9,7 +9,7 @@ import type { SourceFields } from '../../app/domain/source-schema'
 import { checkActionReferences, getActionFormOptions } from '../../app/models/action.server'
 import { createActor, getActorPage, listActors } from '../../app/models/actor.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
-import { listChartFilterOptions } from '../../app/models/dashboard.server'
+import { searchChartActors } from '../../app/models/chart-choices.server'
 import { matchSources } from '../../app/models/document-import-preview.server'
 import { listActorOptions } from '../../app/models/document.server'
 import { createSource, getSourcePage, listSources } from '../../app/models/source-library.server'
@@ -196,7 +196,7 @@ describe.each(backends())('actors and sources seen only on a restricted case, on
       expect(await getActorPage(db, { id: actors.hidden, viewer })).toBeUndefined()
       const options = [
         await listActorOptions(db, { viewer }),
-        (await listChartFilterOptions(db, { viewer })).actors,
+        await searchChartActors(db, { viewer, q: SECRET }),
         ...(role === 'editor' ? [(await getActionFormOptions(db, { viewer })).actors] : []),
         (await getStatementSetup(db, { slug: openSlug, viewer, today: TODAY }))!.actors,
       ]
