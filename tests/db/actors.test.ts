@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActorFields } from '../../app/domain/actor-schema'
-import {
-  createActor,
-  getActorPage,
-  listActors,
-  mergeActors,
-  previewMerge,
-  updateActor,
-} from '../../app/models/actor.server'
+import { createActor, getActorPage, listActors, updateActor } from '../../app/models/actor.server'
+import { mergeActors, previewMerge } from '../../app/models/actor-merge.server'
 import { makeCase, makeUser } from '../support/fixtures'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
