@@ -12,7 +12,8 @@ import {
   formDifferences,
   sourceToFormValues,
 } from '~/domain/schemas.server'
-import { getSource, updateSource } from '~/models/source-library.server'
+import { getSource } from '~/models/source-library.server'
+import { updateSource } from '~/models/source-write.server'
 import { requirePermission } from '~/utils/auth.server'
 import { idParam } from '~/utils/case-access.server'
 import { getDb } from '~/utils/db.server'

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SourceFields } from '../../app/domain/source-schema'
-import {
-  createSource,
-  deleteSource,
-  getSourcePage,
-  listSources,
-  updateSource,
-} from '../../app/models/source-library.server'
+import { getSourcePage, listSources } from '../../app/models/source-library.server'
+import { createSource, deleteSource, updateSource } from '../../app/models/source-write.server'
 import { recordStatusEvent } from '../../app/models/status-event.server'
 import { makeCase, makeUser } from '../support/fixtures'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'

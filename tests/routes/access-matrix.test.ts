@@ -4,7 +4,7 @@
 // for a file that no longer exists. POSTs are empty and same-origin: a permitted user gets 400.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createAction } from '../../app/models/action-write.server'
-import { createSource } from '../../app/models/source-library.server'
+import { createSource } from '../../app/models/source-write.server'
 import { saveStatementDraft } from '../../app/models/statement.server'
 import { recordStatusEvent } from '../../app/models/status-event.server'
 import { appRequest, signInThroughApp } from '../support/app-server'

@@ -1,7 +1,7 @@
 // Bad input to the source and actor forms: a clear message or the right status, and nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createActor } from '../../app/models/actor.server'
-import { createSource } from '../../app/models/source-library.server'
+import { createSource } from '../../app/models/source-write.server'
 import { createUser } from '../../app/models/user.server'
 import { action as editActor } from '../../app/routes/actors.$actorId_.edit'
 import { action as mergeActor } from '../../app/routes/actors.$actorId_.merge'
