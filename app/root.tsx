@@ -16,7 +16,7 @@ import { GeneralErrorBoundary } from './components/error-boundary'
 import { can } from './domain/permissions'
 import { labelOf } from './domain/vocabularies'
 import stylesheet from './styles/app.css'
-import { getOptionalUser } from './utils/auth.server'
+import { getOptionalUser } from './guards/auth.server'
 import { useNonce } from './utils/nonce'
 
 export async function loader({ request }: LoaderFunctionArgs) {

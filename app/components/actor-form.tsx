@@ -1,12 +1,12 @@
 import { Form } from '@remix-run/react'
 import { ACTOR_KINDS } from '~/domain/vocabularies'
-import type { Conflict } from './conflict-notice'
+import type { Conflict } from '~/domain/conflict'
+import type { FieldErrors } from '~/utils/forms'
 import {
   FormErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
-  type FieldErrors,
   SaveOrCancel,
 } from './form-fields'
 import { ConflictNotice } from './conflict-notice'

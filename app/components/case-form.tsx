@@ -1,13 +1,14 @@
 import { Form } from '@remix-run/react'
 import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES, labelOf } from '~/domain/vocabularies'
-import { ConflictNotice, type Conflict } from './conflict-notice'
+import type { Conflict } from '~/domain/conflict'
+import { ConflictNotice } from './conflict-notice'
+import type { FieldErrors } from '~/utils/forms'
 import {
   CheckboxGroup,
   FormErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
-  type FieldErrors,
   SaveOrCancel,
 } from './form-fields'
 

@@ -1,11 +1,5 @@
+import type { Conflict } from '~/domain/conflict'
 import { formatTimestamp } from '~/domain/dates'
-
-export type Conflict = {
-  changedBy: string
-  changedAt: string
-  /** Fields where what is saved now differs from what the user typed. */
-  differences: { field: string; label: string; saved: string; typed: string }[]
-}
 
 /** Shown when someone else saved first: nothing was saved, what was typed is kept in the form. */
 export function ConflictNotice({ conflict, what = 'case' }: { conflict: Conflict; what?: string }) {

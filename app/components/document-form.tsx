@@ -1,13 +1,14 @@
 import { Form } from '@remix-run/react'
 import { DOCUMENT_LANGUAGES } from '~/domain/document-languages'
 import { DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, labelOf } from '~/domain/vocabularies'
-import { ConflictNotice, type Conflict } from './conflict-notice'
+import type { Conflict } from '~/domain/conflict'
+import { ConflictNotice } from './conflict-notice'
+import type { FieldErrors } from '~/utils/forms'
 import {
   FormErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
-  type FieldErrors,
   SaveOrCancel,
 } from './form-fields'
 

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react'
 import { fieldName, type ImportValues } from '~/domain/document-import-values'
 import { ACTOR_KINDS } from '~/domain/vocabularies'
 import { actorOptions, type ActorChoice } from './document-form'
-import { SelectField, TextAreaField, TextField, type FieldErrors } from './form-fields'
+import type { FieldErrors } from '~/utils/forms'
+import { SelectField, TextAreaField, TextField } from './form-fields'
 
 /** The fields of a new actor: open when the preview proposes one, folded away after a match. */
 function NewActorDetails({ choice, children }: { choice: string; children: ReactNode }) {

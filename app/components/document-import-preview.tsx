@@ -7,13 +7,8 @@ import { DATE_PRECISIONS } from '~/domain/vocabularies'
 import { ContactFields, PartyFields, QuoteFields } from './document-import-actors'
 import { FootnoteFields } from './document-import-sources'
 import type { ActorChoice } from './document-form'
-import {
-  FormErrorSummary,
-  SelectField,
-  TextAreaField,
-  TextField,
-  type FieldErrors,
-} from './form-fields'
+import type { FieldErrors } from '~/utils/forms'
+import { FormErrorSummary, SelectField, TextAreaField, TextField } from './form-fields'
 
 export type ImportPreviewOptions = {
   actors: ActorChoice[]

@@ -1,7 +1,8 @@
 // The footnotes of an import preview: each becomes a source of the library (the same one reused
 // when it is already there) and the markers that cite it become citations.
 import { fieldName, type ImportValues } from '~/domain/document-import-values'
-import { TextField, SelectField, type FieldErrors } from './form-fields'
+import type { FieldErrors } from '~/utils/forms'
+import { TextField, SelectField } from './form-fields'
 
 type SourceChoice = { id: number; title: string; publisher: string | null; url: string | null }
 

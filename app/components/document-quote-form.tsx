@@ -1,13 +1,9 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { actorOptions, type ActorChoice } from './document-form'
-import { ConflictNotice, type Conflict } from './conflict-notice'
-import {
-  FormErrorSummary,
-  SelectField,
-  TextAreaField,
-  TextField,
-  type FieldErrors,
-} from './form-fields'
+import type { Conflict } from '~/domain/conflict'
+import { ConflictNotice } from './conflict-notice'
+import type { FieldErrors } from '~/utils/forms'
+import { FormErrorSummary, SelectField, TextAreaField, TextField } from './form-fields'
 
 /** Adding or editing a quote: who said it, how the release introduces them, and the words. */
 export function DocumentQuoteForm({

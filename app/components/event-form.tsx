@@ -6,14 +6,15 @@ import {
   LEGAL_STAGES,
   RELEASE_REASONS,
 } from '~/domain/vocabularies'
-import { ConflictNotice, type Conflict } from './conflict-notice'
+import type { Conflict } from '~/domain/conflict'
+import { ConflictNotice } from './conflict-notice'
 import { SourcesFieldset, type SourceOption } from './sources-fieldset'
+import type { FieldErrors } from '~/utils/forms'
 import {
   FormErrorSummary,
   SelectField,
   TextAreaField,
   TextField,
-  type FieldErrors,
   SaveOrCancel,
 } from './form-fields'
 

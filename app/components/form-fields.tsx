@@ -1,10 +1,9 @@
 // Form fields with their label, hint and error wired together for screen readers: the error sits
-import { Link, useNavigation } from '@remix-run/react'
 // beside its field, and the field keeps what was typed.
+import { Link, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { labelOf } from '~/domain/vocabularies'
-
-export type FieldErrors = Partial<Record<string, string[] | undefined>>
+import type { FieldErrors } from '~/utils/forms'
 
 type Common = {
   name: string

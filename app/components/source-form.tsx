@@ -6,14 +6,10 @@ import {
   labelOf,
   type Reliability,
 } from '~/domain/vocabularies'
-import { ConflictNotice, type Conflict } from './conflict-notice'
-import {
-  FormErrorSummary,
-  SelectField,
-  TextField,
-  type FieldErrors,
-  SaveOrCancel,
-} from './form-fields'
+import type { Conflict } from '~/domain/conflict'
+import { ConflictNotice } from './conflict-notice'
+import type { FieldErrors } from '~/utils/forms'
+import { FormErrorSummary, SelectField, TextField, SaveOrCancel } from './form-fields'
 
 export type FormDefaults = Record<string, string | string[] | undefined>
 

@@ -3,7 +3,8 @@
 // new source added inline (a URL already in the library is reused).
 import { formatPartialDate } from '~/domain/dates'
 import type { DatePrecision } from '~/domain/vocabularies'
-import { TextField, type FieldErrors } from './form-fields'
+import type { FieldErrors } from '~/utils/forms'
+import { TextField } from './form-fields'
 
 export type SourceOption = {
   id: number

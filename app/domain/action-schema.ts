@@ -1,7 +1,7 @@
 // Advocacy actions: the form (one zod schema for create and edit) and the list's query string.
 // Pure, so the server validates with it and the tests read it without a database.
 import { z } from 'zod'
-import type { Conflict } from '../components/conflict-notice'
+import type { Conflict } from './conflict'
 import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
 import { isValidIsoDay, parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'

@@ -1,6 +1,6 @@
 // Converting between a saved case and the strings its form holds, and finding where a stale save
 // differs from what is saved now.
-import type { Conflict } from '~/components/conflict-notice'
+import type { Conflict } from './conflict'
 import { labelOf } from './vocabularies'
 
 export const CASE_FIELD_LABELS: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Pure steps of importing a press release that the parser (app/import) leaves to the app: reading
 // an uploaded file, guessing the issuer and addressee from the title, the Markdown the preview
 // proposes, and which footnotes become which citations.
-import { MAX_IMPORT_BYTES } from '../import/press-release'
+import { MAX_IMPORT_BYTES } from './document-import-limits'
 import type { ActorKind } from './vocabularies'
 import { escapeBlockSyntax, renumberMarkers } from './markdown'
 

@@ -1,7 +1,7 @@
 // The source library's form and list query, shared by server and page, plus the two helpers the
 // library and the actor list both need: URL spellings that mean the same page, and search folding.
 import { z } from 'zod'
-import type { Conflict } from '~/components/conflict-notice'
+import type { Conflict } from './conflict'
 import { parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'
 import {

@@ -1,8 +1,8 @@
 // Normalising pasted text, its size limit and its content hash.
+import { MAX_IMPORT_BYTES } from '../domain/document-import-limits'
 import { sha256Hex } from './sha256'
 
-/** The largest paste we parse, in UTF-8 bytes (a press release is a few kilobytes). */
-export const MAX_IMPORT_BYTES = 1_000_000
+export { MAX_IMPORT_BYTES }
 
 const WIDE_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
 const INVISIBLES = /[\ufeff\u200b\u2060]/g

@@ -2,7 +2,7 @@
 // names that do not exist, actors and sources created once or reused, and one audited citation.
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import type { FieldErrors } from '../components/form-fields'
+import type { FieldErrors } from '../utils/forms'
 import type { ActorRef, ImportInput, NewActor, NewSource } from '../domain/document-import-schema'
 import { foldName } from '../import/press-release'
 import { writeAudit, type Actor } from './audit.server'

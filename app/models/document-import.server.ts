@@ -4,7 +4,7 @@
 // is refused, and the same release is never imported twice.
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import type { FieldErrors } from '../components/form-fields'
+import type { FieldErrors } from '../utils/forms'
 import { planImportCitations } from '../domain/document-import-plan'
 import type { ImportInput } from '../domain/document-import-schema'
 import { writeAudit, type Actor } from './audit.server'

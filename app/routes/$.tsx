@@ -1,7 +1,7 @@
 // Every unknown address answers 404 through the shared error page.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/guards/auth.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)

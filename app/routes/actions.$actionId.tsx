@@ -5,8 +5,8 @@ import { formatPartialDate, formatTimestamp } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { getActionForUser } from '~/models/action.server'
-import { requirePermission } from '~/utils/auth.server'
-import { idParam } from '~/utils/case-access.server'
+import { requirePermission } from '~/guards/auth.server'
+import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

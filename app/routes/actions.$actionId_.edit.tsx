@@ -13,8 +13,8 @@ import {
   type ActionRecord,
 } from '~/models/action.server'
 import { loadFormSources, updateAction } from '~/models/action-write.server'
-import { requirePermission } from '~/utils/auth.server'
-import { idParam } from '~/utils/case-access.server'
+import { requirePermission } from '~/guards/auth.server'
+import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

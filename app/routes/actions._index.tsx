@@ -16,7 +16,7 @@ import {
   type ChartOption,
 } from '~/models/chart-choices.server'
 import type { Viewer } from '~/models/case-visibility.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 type Db = Awaited<ReturnType<typeof getDb>>

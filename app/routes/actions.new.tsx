@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { readActionFormData } from '~/domain/schemas.server'
 import { checkActionReferences, getActionFormOptions } from '~/models/action.server'
 import { createAction, loadFormSources } from '~/models/action-write.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
 

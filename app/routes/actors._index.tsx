@@ -8,7 +8,7 @@ import { can } from '~/domain/permissions'
 import { listSearch } from '~/domain/list-search'
 import { ACTOR_KINDS, labelOf } from '~/domain/vocabularies'
 import { listActors } from '~/models/actor.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 
 /** /admin has no page of its own: admins land on the users list, everyone else gets 403. */
 export async function loader({ request }: LoaderFunctionArgs) {

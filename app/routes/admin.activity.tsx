@@ -13,7 +13,7 @@ import {
 import { AUDIT_ACTIONS, labelOf } from '~/domain/vocabularies'
 import { listActivity, listActivityUserOptions } from '~/models/activity.server'
 import { getHistoryReferences } from '~/models/history.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -14,7 +14,7 @@ import {
   resetUserPassword,
   setUserDisabled,
 } from '~/models/user-admin.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

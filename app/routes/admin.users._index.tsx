@@ -6,7 +6,7 @@ import { Pagination } from '~/components/pagination'
 import { formatTimestamp } from '~/domain/dates'
 import { labelOf } from '~/domain/vocabularies'
 import { USER_PAGE_SIZE, listUsersPage } from '~/models/user-admin.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { pageFrom } from '~/utils/request.server'
 

@@ -8,7 +8,7 @@ import { FormErrorSummary, SaveOrCancel, SelectField, TextField } from '~/compon
 import { ROLES, labelOf } from '~/domain/vocabularies'
 import { NewUserSchema } from '~/domain/route-schemas.server'
 import { createUserWithOneTimePassword } from '~/models/user-admin.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

@@ -10,7 +10,7 @@ import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { getCaseActionChart } from '~/models/action-chart.server'
 import { getCasePage } from '~/models/case-page.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 

@@ -14,7 +14,7 @@ import {
   revokeCaseAccess,
 } from '~/models/case-access.server'
 import { getCaseForUser } from '~/models/case.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
 

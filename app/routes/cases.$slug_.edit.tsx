@@ -8,7 +8,7 @@ import { CaseFormSchema, VersionSchema, withCaseAccessRule } from '~/domain/sche
 import { can } from '~/domain/permissions'
 import { getCaseForUser, updateCase } from '~/models/case.server'
 import { listPossibleOwners } from '~/models/user-list.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

@@ -6,7 +6,8 @@ import { CustodyBadge, LegalStageBadge } from '~/components/badges'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatPartialDate } from '~/domain/dates'
 import { deleteStatusEvent, getStatusEvent } from '~/models/status-event.server'
-import { idParam, requireEditableCase } from '~/utils/case-access.server'
+import { idParam } from '~/utils/route-params'
+import { requireEditableCase } from '~/guards/editable-case.server'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EventForm } from '~/components/event-form'
 import { recordStatusEvent } from '~/models/status-event.server'
-import { requireEditableCase } from '~/utils/case-access.server'
-import { readEventForm } from '~/utils/event-form.server'
+import { requireEditableCase } from '~/guards/editable-case.server'
+import { readEventForm } from '~/guards/event-form.server'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { describeHistoryRow } from '~/domain/history'
 import { getCaseForUser } from '~/models/case.server'
 import { getHistoryReferences, listCaseHistory } from '~/models/history.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { pageFrom } from '~/utils/request.server'
 

@@ -12,14 +12,14 @@ import {
   renderEditedMarkdownHtml,
   runGenerator,
   splitEditedMarkdown,
-} from '~/domain/statements.server'
+} from '~/statements/statement-page.server'
 import {
   getPublishableDraft,
   getStatementSetup,
   saveStatementDraft,
 } from '~/models/statement.server'
-import { ChoicesForm } from '~/statements/choices-form'
-import { requirePermission } from '~/utils/auth.server'
+import { ChoicesForm } from '~/components/statement-choices-form'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
 

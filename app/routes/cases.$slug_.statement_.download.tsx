@@ -6,7 +6,7 @@ import { getStatementSetup } from '~/models/statement.server'
 import { runGenerator, statementFileName } from '~/statements/generate'
 import { editedLimitProblem } from '~/statements/limits'
 import { renderMarkdownDocx } from '~/statements/render-docx.server'
-import { requirePermission, type SessionUser } from '~/utils/auth.server'
+import { requirePermission, type SessionUser } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -13,7 +13,8 @@ import {
 } from '~/models/statement.server'
 import { ACTION_KIND_OF } from '~/statements/kinds'
 import { TEMPLATE_IDS } from '~/statements/types'
-import { idParam, requireEditableCase } from '~/utils/case-access.server'
+import { idParam } from '~/utils/route-params'
+import { requireEditableCase } from '~/guards/editable-case.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 

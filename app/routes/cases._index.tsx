@@ -16,7 +16,7 @@ import { labelOf } from '~/domain/vocabularies'
 import { summariseCases } from '~/models/case-facets.server'
 import { listCasesForUser } from '~/models/case-list.server'
 import { can } from '~/domain/permissions'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { CaseFormSchema, NEW_CASE_ACCESS, withCaseAccessRule } from '~/domain/sc
 import { can } from '~/domain/permissions'
 import { createCase } from '~/models/case.server'
 import { listPossibleOwners } from '~/models/user-list.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

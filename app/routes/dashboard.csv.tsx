@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { chartTableCsv } from '~/domain/chart'
 import { todayIso } from '~/domain/dates'
 import { getChartTable } from '~/models/chart-tables.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@
 // answers at most ten cases (by name or alias prefix) or actors the reader may see, as JSON.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { searchChartActors, searchChartCases } from '~/models/chart-choices.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -23,7 +23,7 @@ import {
 import { resolveTypedChoices } from '~/models/chart-choices.server'
 import { countryTable, custodyTable } from '~/models/chart-tables.server'
 import type { Viewer } from '~/models/case-visibility.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 

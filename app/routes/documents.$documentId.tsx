@@ -8,8 +8,8 @@ import { FootnoteList, FootnoteRef } from '~/components/footnotes'
 import { can } from '~/domain/permissions'
 import { getStatementStaleness } from '~/models/statement-staleness.server'
 import { getDocumentPage } from '~/models/document.server'
-import { requirePermission } from '~/utils/auth.server'
-import { idParam } from '~/utils/case-access.server'
+import { requirePermission } from '~/guards/auth.server'
+import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { VisibilityBadge } from '~/components/badges'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CaseLinkSchema } from '~/domain/schemas.server'
 import { findCasesToLink, getVisibleCaseById, listLinkedCases } from '~/models/document.server'
-import { requireDocument } from '~/models/document-access.server'
+import { requireDocument } from '~/guards/document-access.server'
 import { linkCase, unlinkCase } from '~/models/document-parts.server'
 import { auditActor } from '~/utils/request.server'
 

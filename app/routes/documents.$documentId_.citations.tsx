@@ -3,15 +3,11 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { DocumentSourcePicker, SourceDescription } from '~/components/document-source-picker'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import {
-  FormErrorSummary,
-  SelectField,
-  TextField,
-  type FieldErrors,
-} from '~/components/form-fields'
+import type { FieldErrors } from '~/utils/forms'
+import { FormErrorSummary, SelectField, TextField } from '~/components/form-fields'
 import { CitationFormSchema } from '~/domain/schemas.server'
 import { getDocumentPage } from '~/models/document.server'
-import { requireDocument } from '~/models/document-access.server'
+import { requireDocument } from '~/guards/document-access.server'
 import { citeSources, removeCitation } from '~/models/document-parts.server'
 import { getSourcesByIds, searchSources } from '~/models/source.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'

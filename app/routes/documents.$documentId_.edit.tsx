@@ -10,7 +10,7 @@ import {
   documentToFormValues,
 } from '~/domain/schemas.server'
 import { listActorOptions } from '~/models/document.server'
-import { requireDocument } from '~/models/document-access.server'
+import { requireDocument } from '~/guards/document-access.server'
 import { updateDocument } from '~/models/document-write.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

@@ -14,7 +14,7 @@ import { parseDocumentListQuery } from '~/domain/schemas.server'
 import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { listDocumentFilterOptions, listDocumentsForUser } from '~/models/document-list.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

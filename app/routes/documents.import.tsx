@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AlreadyImportedNotice, ImportTextForm } from '~/components/document-import-form'
 import { ImportPreview } from '~/components/document-import-preview'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import type { FieldErrors } from '~/components/form-fields'
+import type { FieldErrors } from '~/utils/forms'
 import {
   IMPORT_ARRAY_FIELDS,
   ImportConfirmSchema,
@@ -14,7 +14,7 @@ import { MAX_IMPORT_BYTES, parsePressRelease } from '~/import/press-release'
 import { importPressRelease } from '~/models/document-import.server'
 import { buildImportPreview, loadImportOptions } from '~/models/document-import-preview.server'
 import { importTextOf, readImportForm } from '~/models/document-import-request.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'

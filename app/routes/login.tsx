@@ -9,7 +9,7 @@ import {
   recordSuccessfulSignIn,
 } from '~/models/sign-in-attempts.server'
 import { verifyLogin } from '~/models/user.server'
-import { getOptionalUser, safeRedirect, signIn } from '~/utils/auth.server'
+import { getOptionalUser, safeRedirect, signIn } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { requestIdOf } from '~/utils/request.server'
 

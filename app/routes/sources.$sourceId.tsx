@@ -8,8 +8,8 @@ import { can } from '~/domain/permissions'
 import type { DatePrecision } from '~/domain/vocabularies'
 import { labelOf } from '~/domain/vocabularies'
 import { getSourcePage } from '~/models/source-library.server'
-import { requirePermission } from '~/utils/auth.server'
-import { idParam } from '~/utils/case-access.server'
+import { requirePermission } from '~/guards/auth.server'
+import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

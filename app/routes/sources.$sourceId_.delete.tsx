@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getSourcePage } from '~/models/source-library.server'
 import { deleteSource } from '~/models/source-write.server'
-import { requirePermission } from '~/utils/auth.server'
-import { idParam } from '~/utils/case-access.server'
+import { requirePermission } from '~/guards/auth.server'
+import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
 

@@ -10,7 +10,7 @@ import { listSearch } from '~/domain/list-search'
 import { parseSourceListQuery } from '~/domain/schemas.server'
 import { RELIABILITIES, SOURCE_KINDS, labelOf } from '~/domain/vocabularies'
 import { listSources, sourceFilterOptions } from '~/models/source-library.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,9 @@
 // Reading forms: FormData to a plain object (repeated names become arrays) and zod errors to the
 // per-field messages the form components show.
 import type { z } from 'zod'
-import type { FieldErrors } from '~/components/form-fields'
+
+/** Each field's messages, by the field's name, as the form components show them. */
+export type FieldErrors = Partial<Record<string, string[] | undefined>>
 
 export function formToObject(
   formData: FormData,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Actor } from '../models/audit.server'
+
+/** Who acts and in which request: the shape the audit rows take (models/audit.server's `Actor`). */
+export type RequestActor = { userId: number; requestId: string }
 
 const requestIds = new WeakMap<Request, string>()
 
@@ -17,7 +19,7 @@ export function requestIdOf(request: Request): string {
 }
 
 /** Who is acting and in which request, for the audit rows a write leaves. */
-export function auditActor(request: Request, user: { id: number }): Actor {
+export function auditActor(request: Request, user: { id: number }): RequestActor {
   return { userId: user.id, requestId: requestIdOf(request) }
 }
 

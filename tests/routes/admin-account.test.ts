@@ -10,7 +10,7 @@ import { action as userAction, loader as userLoader } from '../../app/routes/adm
 import { loader as usersLoader } from '../../app/routes/admin.users._index'
 import { action as newUserAction, loader as newUserLoader } from '../../app/routes/admin.users.new'
 import { action as loginAction } from '../../app/routes/login'
-import { requireUser } from '../../app/utils/auth.server'
+import { requireUser } from '../../app/guards/auth.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { makeUser } from '../support/fixtures'
 import { TEST_PASSWORD, formPost, runAction, signInCookie } from '../support/routes'

@@ -3,7 +3,7 @@ import { createSession } from '../../app/models/session.server'
 import { createUser, disableUser } from '../../app/models/user.server'
 import { action as loginAction } from '../../app/routes/login'
 import { action as logoutAction } from '../../app/routes/logout'
-import { requireUser } from '../../app/utils/auth.server'
+import { requireUser } from '../../app/guards/auth.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 

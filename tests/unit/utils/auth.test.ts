@@ -1,6 +1,6 @@
 // safeRedirect: after sign-in the browser goes only to a path on this site.
 import { describe, expect, it } from 'vitest'
-import { safeRedirect } from '../../../app/utils/auth.server'
+import { safeRedirect } from '../../../app/guards/auth.server'
 
 describe('safeRedirect', () => {
   it('keeps a local path with its query', () => {

@@ -7,7 +7,7 @@ import { EventFormSchema } from '../domain/event-schema'
 import type { DatePrecision } from '../domain/vocabularies'
 import type { Viewer } from '../models/case-visibility.server'
 import { getSourcesByIds, searchSources } from '../models/source.server'
-import { fieldErrorsOf, formToObject, typedValues } from './forms'
+import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
 
 /** `viewer` sees and may cite only the sources visible to them (docs/decisions/008). */
 export async function readEventForm(db: Kysely<Database>, request: Request, viewer: Viewer) {

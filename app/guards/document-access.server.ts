@@ -1,10 +1,10 @@
 // Loading a document for a route: readers need 'read:case', writers 'update:case' (403), and the
 // document must be one the user may see (404, so a restricted case's documents are not revealed).
 import type { Permission } from '../domain/permissions'
-import { requirePermission } from '../utils/auth.server'
-import { idParam } from '../utils/case-access.server'
+import { requirePermission } from './auth.server'
+import { idParam } from '../utils/route-params'
 import { getDb } from '../utils/db.server'
-import { getDocumentForUser } from './document.server'
+import { getDocumentForUser } from '../models/document.server'
 
 export async function requireDocument(
   request: Request,

@@ -1,12 +1,13 @@
 // The generator's choices: a GET form, so the URL holds them and the preview works without
 // JavaScript. Template, language, issuer, target, the MEPs to quote (each with a quote), press
 // contacts, place and date, and the options of the written question and the post.
-import { SelectField, TextField, type FieldErrors } from '~/components/form-fields'
+import { SelectField, TextField } from '~/components/form-fields'
 import { labelOf } from '~/domain/vocabularies'
-import type { ChoiceValues } from './choices'
-import { MAX_QUOTE_LENGTH } from './facts'
-import { LANGUAGES } from './lang'
-import { TEMPLATE_LABELS } from './types'
+import type { FieldErrors } from '~/utils/forms'
+import type { ChoiceValues } from '~/statements/choices'
+import { MAX_QUOTE_LENGTH } from '~/statements/facts'
+import { LANGUAGES } from '~/statements/lang'
+import { TEMPLATE_LABELS } from '~/statements/types'
 
 export type ActorOption = { id: string; name: string; kind: string }
 

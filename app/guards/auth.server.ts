@@ -7,10 +7,10 @@ import {
   getSessionUser,
   type SessionLimits,
 } from '../models/session.server'
-import { getDb } from './db.server'
-import { getEnv } from './env.server'
-import { requestIdOf } from './request.server'
-import { isHttps } from './security-headers.server'
+import { getDb } from '../utils/db.server'
+import { getEnv } from '../utils/env.server'
+import { requestIdOf } from '../utils/request.server'
+import { isHttps } from '../utils/security-headers.server'
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>
 

@@ -2,7 +2,7 @@
 // so a restricted case's existence is not revealed).
 import { getCaseForUser } from '../models/case.server'
 import { requirePermission } from './auth.server'
-import { getDb } from './db.server'
+import { getDb } from '../utils/db.server'
 
 export async function requireEditableCase(request: Request, slug: string | undefined) {
   const user = await requirePermission(request, 'update:case')
@@ -10,12 +10,4 @@ export async function requireEditableCase(request: Request, slug: string | undef
   const record = await getCaseForUser(db, { slug: slug ?? '', viewer: user })
   if (!record) throw new Response('Not found', { status: 404 })
   return { user, db, record }
-}
-
-/** A positive integer id from a route parameter, or a 404. */
-export function idParam(value: string | undefined): number {
-  const id = Number(value)
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
-    throw new Response('Not found', { status: 404 })
-  return id
 }
