@@ -1,4 +1,5 @@
 // The table every chart is drawn from, and its CSV download: the same headings, rows and cells.
+import { csvFileName as safeCsvFileName, csvRows } from '../utils/csv.server'
 
 /** A table as charts show it: a caption, a heading for the row headers, and one heading per column. */
 export type ChartTable = {
@@ -9,34 +10,33 @@ export type ChartTable = {
 }
 
 /**
- * One CSV cell. Text that a spreadsheet would run as a formula (= + - @, tab, carriage return) gets a
- * leading apostrophe; quotes, commas and line breaks are quoted as RFC 4180 says.
+ * One CSV cell, as the shared writer (app/utils/csv.server.ts, csv-stringify) writes it: text that a
+ * spreadsheet would run as a formula (= + - @, tab, carriage return) gets a leading apostrophe;
+ * quotes, commas and line breaks are quoted as RFC 4180 says.
  */
 export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value)
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text
+  return csvRows([[value]]).replace(/\r\n$/, '')
 }
 
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return csvRows(rows)
 }
 
-/** The CSV download of a chart's table: the same headings, row headers and cells, nothing else. */
-export function chartTableCsv(table: ChartTable): string {
-  return toCsv([
+/** The rows of a chart's CSV: the same headings, row headers and cells, nothing else. */
+export function chartTableRows(table: ChartTable): (string | number)[][] {
+  return [
     [table.rowHeading, ...table.columns],
     ...table.rows.map((row) => [row.header, ...row.cells]),
-  ])
+  ]
+}
+
+/** The CSV download of a chart's table (without its byte-order mark, which the route adds). */
+export function chartTableCsv(table: ChartTable): string {
+  return csvRows(chartTableRows(table))
 }
 
 /** "advocacy-actions-2023-01-01-to-2023-12-31.csv": only safe characters in a download's name. */
 export function csvFileName(...parts: string[]): string {
-  const name = parts
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-  return `${name.slice(0, 100) || 'chart'}.csv`
+  const name = safeCsvFileName(...parts)
+  return name === 'export.csv' ? 'chart.csv' : name
 }

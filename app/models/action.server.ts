@@ -47,7 +47,8 @@ function escapeLike(word: string) {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
-function matchesFilters(filters: ActionListFilters) {
+/** The action list's search and filters (also used by its CSV export). */
+export function matchesFilters(filters: ActionListFilters) {
   return (eb: ActionsEb) => {
     const conditions = []
     for (const word of filters.q.split(/\s+/).filter(Boolean).slice(0, 6)) {
