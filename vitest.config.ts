@@ -20,7 +20,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'db',
-          include: ['tests/db/**/*.test.ts', 'tests/routes/**/*.test.ts'],
+          include: [
+            'tests/db/**/*.test.ts',
+            'tests/routes/**/*.test.ts',
+            'tests/resilience/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['tests/support/db-global-setup.ts'],
           setupFiles: ['tests/support/fail-on-console-error.ts'],

@@ -8,6 +8,11 @@ import {
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import {
+  isDatabaseUnavailable,
+  noteDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from './utils/database-errors.server'
 import { getDb } from './utils/db.server'
 import { NonceProvider } from './utils/nonce'
 import { applySecurityHeaders, isHttps } from './utils/security-headers.server'
@@ -32,6 +37,8 @@ const handleRequest: HandleDocumentRequestFunction = (
   remixContext: EntryContext,
 ) => {
   const nonce = randomBytes(16).toString('base64')
+  // The database is not answering (utils/database-errors.server.ts): ask the browser to come back.
+  if (responseStatusCode === 503) responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false
@@ -77,6 +84,7 @@ export default handleRequest
 /** Single-fetch `.data` answers carry the same headers as the pages they feed. */
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
   applySecurityHeaders(response.headers, { https: isHttps(request) })
+  if (response.status === 503) response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
   return response
 }
 
@@ -84,6 +92,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
   // A refusal (a POST to a page without a form: 405; a missing record: 404) is an answer, not a fault.
   if (isRouteErrorResponse(error) && error.status < 500) return
+  // The database not answering is logged once per outage, not once per request.
+  if (isRouteErrorResponse(error) && error.status === 503) return
+  if (isDatabaseUnavailable(error)) return noteDatabaseUnavailable(error)
   // Logged on the server only; the page shows the error boundary, never a stack trace.
   console.error(error instanceof Error ? (error.stack ?? error.message) : error)
 }

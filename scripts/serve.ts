@@ -1,5 +1,7 @@
 // The production server (`npm start` runs it after building and migrating): static files, then every
-// other request through the request guard (app/utils/request-guard.server.ts) into Remix.
+// other request through the request guard (app/utils/request-guard.server.ts) into Remix. It starts
+// only when the database answers, and outlives the database going away: requests answer 503 and
+// the pool reconnects when it is back (docs/deployment.md).
 import path from 'node:path'
 import url from 'node:url'
 import {
@@ -11,6 +13,13 @@ import {
 } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import {
+  answeringOutages,
+  isDatabaseUnavailable,
+  noteDatabaseUnavailable,
+} from '../app/utils/database-errors.server'
+import { checkPostgresReachable } from '../app/utils/database-reachable.server'
+import { closeDb, getDb } from '../app/utils/db.server'
 import { getEnv } from '../app/utils/env.server'
 import { guardRequests } from '../app/utils/request-guard.server'
 import { applySecurityHeaders } from '../app/utils/security-headers.server'
@@ -19,10 +28,68 @@ import { scheduleSessionPurge } from '../app/jobs/session-purge.server'
 
 installGlobals({ nativeFetch: true })
 
+/** A start that cannot succeed says why in one line (no stack trace) and exits non-zero. */
+function stop(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+// A lost database connection surfaces in pg outside any request now and then (an idle client, a
+// client between two queries of a transaction): it is an outage, not a reason to stop serving.
+process.on('uncaughtException', (error) => {
+  if (isDatabaseUnavailable(error)) return noteDatabaseUnavailable(error)
+  stop(`Stopping on an unexpected error: ${error.stack ?? error.message}`)
+})
+process.on('unhandledRejection', (reason) => {
+  if (isDatabaseUnavailable(reason)) return noteDatabaseUnavailable(reason)
+  stop(
+    `Stopping on an unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  )
+})
+
 const root = path.resolve(import.meta.dirname, '..')
-const build = (await import(
-  url.pathToFileURL(path.join(root, 'build', 'index.js')).href
-)) as ServerBuild
+
+async function openDatabaseOrStop() {
+  let env
+  try {
+    env = getEnv()
+  } catch (error) {
+    stop(error instanceof Error ? error.message : String(error))
+  }
+  try {
+    if (env.DATABASE_URL) await checkPostgresReachable(env.DATABASE_URL)
+    await getDb()
+  } catch (error) {
+    stop(error instanceof Error ? error.message : String(error))
+  }
+}
+await openDatabaseOrStop()
+
+/**
+ * Every loader and action of the build, answering a thrown 503 (with Retry-After) when the database
+ * does not answer: the route's error boundary then shows "The case database is not answering"
+ * instead of a 500, and the outage is logged once.
+ */
+function answeringOutagesIn(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild['routes'] = {}
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue
+    const { loader, action } = route.module
+    routes[id] = {
+      ...route,
+      module: {
+        ...route.module,
+        ...(loader ? { loader: (args) => answeringOutages(async () => loader(args)) } : {}),
+        ...(action ? { action: (args) => answeringOutages(async () => action(args)) } : {}),
+      },
+    }
+  }
+  return { ...build, routes }
+}
+
+const build = answeringOutagesIn(
+  (await import(url.pathToFileURL(path.join(root, 'build', 'index.js')).href)) as ServerBuild,
+)
 const handle = guardRequests(createRequestHandler(build, 'production'))
 
 const app = express()
@@ -104,8 +171,16 @@ app.use(
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   console.log(`Serving on http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`)
 })
 scheduleSessionPurge()
 scheduleDueCaseRefresh()
+
+// Stopped by a supervisor or a rolling deploy: finish the requests under way, then close the pool.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => void closeDb().finally(() => process.exit(0)))
+    setTimeout(() => process.exit(0), 10_000).unref()
+  })
+}

@@ -78,7 +78,12 @@ async function main() {
   process.env.HOST ??= '127.0.0.1'
   process.env.PORT ??= '3000'
   ensureSessionSecret()
-  getEnv() // a bad setting stops here, before a build or a database is touched
+  const env = getEnv() // a bad setting stops here, before a build or a database is touched
+  // An unreachable PostgreSQL stops the start within seconds, naming the host and port.
+  if (env.DATABASE_URL) {
+    const { checkPostgresReachable } = await import('../app/utils/database-reachable.server')
+    await checkPostgresReachable(env.DATABASE_URL)
+  }
   buildIfNeeded()
   const justSeeded = await prepareDatabase()
   const url = `http://localhost:${process.env.PORT}`

@@ -14,6 +14,10 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
     title: 'Changed by someone else',
     text: 'This record changed while you were working. Reload it and try again.',
   },
+  503: {
+    title: 'The case database is not answering',
+    text: 'Try again in a minute. If you were saving something, check whether it was saved before sending it again.',
+  },
 }
 
 /** The one error page every route shows: a clear message, a way back, never a stack trace. */

@@ -1,6 +1,8 @@
 // Background work of one app server: run soon after start, then at a fixed interval, never on a
 // request's path. A run still going when the next is due is not doubled; a failed run logs one line
-// and the next one tries again. The timers are unref'd, so they never keep the process alive.
+// and the next one tries again (a database outage is logged once, with the requests' outage). The
+// timers are unref'd, so they never keep the process alive.
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from '../utils/database-errors.server'
 
 export type ScheduledJob = {
   name: string
@@ -20,6 +22,7 @@ export function scheduleJob(job: ScheduledJob): () => void {
       try {
         await job.run()
       } catch (error) {
+        if (isDatabaseUnavailable(error)) return noteDatabaseUnavailable(error)
         const message = error instanceof Error ? error.message : String(error)
         console.error(`${job.name} failed: ${message}`.split('\n')[0])
       } finally {

@@ -1,8 +1,10 @@
 // Expired sessions are already refused on every request (getSessionUser checks both timeouts); this
-// clears their rows in the background so the table does not grow.
+// clears their rows in the background so the table does not grow. With several app servers, one of
+// them does each round (advisory-lock.server.ts).
 import { purgeExpiredSessions } from '../models/session.server'
 import { getDb } from '../utils/db.server'
 import { getEnv } from '../utils/env.server'
+import { JOB_LOCKS, onOneServerAtATime } from './advisory-lock.server'
 import { scheduleJob, stopJob } from './schedule.server'
 
 const NAME = 'Session purge'
@@ -15,9 +17,10 @@ export function scheduleSessionPurge(): () => void {
     everyMs: 15 * 60_000,
     run: async () => {
       const env = getEnv()
-      await purgeExpiredSessions(await getDb(), {
-        limits: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
-      })
+      const limits = { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS }
+      await onOneServerAtATime(await getDb(), JOB_LOCKS.sessionPurge, (one) =>
+        purgeExpiredSessions(one, { limits }),
+      )
     },
   })
 }
