@@ -54,6 +54,8 @@ const TABLE: Record<string, Row> = {
   '_index.tsx': row('R R R R R', NO_ACTION),
   // Signed in already: the login page and a login POST send the user on.
   'login.tsx': row('200 R R R R', '400 R R R R'),
+  // The load balancer's health check: open to all, it names nothing and reads no session.
+  'healthz.tsx': row('200 200 200 200 200', NO_ACTION),
   'logout.tsx': row('R R R R R', 'R R R R R', { endsSession: true }),
   'account.tsx': row('L 200 200 200 200', 'L 400 400 400 400'),
   'admin._index.tsx': row('L 403 403 R 403', NO_ACTION),
