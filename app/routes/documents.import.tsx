@@ -10,7 +10,7 @@ import {
   ImportConfirmSchema,
   importValuesFromForm,
 } from '~/domain/schemas.server'
-import { MAX_IMPORT_BYTES, parsePressRelease } from '~/import/press-release'
+import { MAX_IMPORT_BYTES, parsePressRelease } from '~/import/import-page.server'
 import { importPressRelease } from '~/models/document-import.server'
 import { buildImportPreview, loadImportOptions } from '~/models/document-import-preview.server'
 import { importTextOf, readImportForm } from '~/models/document-import-request.server'
