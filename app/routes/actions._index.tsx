@@ -226,6 +226,14 @@ export default function ActionsPage() {
         {total === 0 ? 'No actions' : `Showing ${first}–${first + actions.length - 1} of ${total}`}
       </p>
       {total > 0 ? (
+        <p>
+          <a href={`/actions.csv${actionListSearch(filters)}`} download>
+            Download CSV
+            <span className="visually-hidden"> of all {total} actions matching</span>
+          </a>
+        </p>
+      ) : null}
+      {total > 0 ? (
         <div className="table-wrap">
           <table className="data-table action-table">
             <caption className="visually-hidden">Advocacy actions, newest first</caption>

@@ -156,6 +156,12 @@ export default function CasePage() {
         <h2 id="sources-title">Sources</h2>
         <FootnoteList footnotes={footnotes} />
       </section>
+      <p>
+        <a href={`/cases/${record.slug}/export.json`} download>
+          Download this case as JSON
+        </a>{' '}
+        <span className="muted">(timeline, sources, documents and actions)</span>
+      </p>
     </article>
   )
 }

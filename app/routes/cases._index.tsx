@@ -101,6 +101,12 @@ export default function CasesPage() {
             <p className="case-list__count" role="status">
               {total === 0 ? 'No cases' : `Showing ${firstRow}–${lastRow} of ${total}`}
             </p>
+            {total > 0 ? (
+              <a href={`/cases.csv${caseListSearch({ ...query, page: 1 })}`} download>
+                Download CSV
+                <span className="visually-hidden"> of all {total} cases matching</span>
+              </a>
+            ) : null}
             <ActiveFilters query={query} facets={facets} />
           </div>
           {total === 0 ? (

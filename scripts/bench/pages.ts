@@ -7,6 +7,7 @@ import { parseCaseListQuery } from '../../app/domain/case-filters'
 import { parseChartQuery } from '../../app/domain/chart'
 import { getActionsOverTime, getCaseActionChart } from '../../app/models/action-chart.server'
 import { summariseCases } from '../../app/models/case-facets.server'
+import { exportCasesForUser } from '../../app/models/case-export.server'
 import { listCasesForUser } from '../../app/models/case-list.server'
 import { getCasePage } from '../../app/models/case-page.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
@@ -93,6 +94,16 @@ async function casePageFloor(ctx: FloorContext) {
   )
 }
 
+/** The export reads every matching case, a batch of CASE_EXPORT_BATCH at a time. */
+async function caseCsvFloor(ctx: FloorContext, params: URLSearchParams) {
+  const { db, viewer, step } = ctx
+  await signedIn(ctx)
+  const { filters } = parseCaseListQuery(params)
+  await step('exportCasesForUser', async () => {
+    for await (const batch of exportCasesForUser(db, { viewer, filters })) void batch
+  })
+}
+
 async function statementFloor(ctx: FloorContext) {
   const { db, viewer, today, step } = ctx
   await signedIn(ctx)
@@ -151,12 +162,11 @@ export function benchPages(size: BenchSize, today: string): BenchPage[] {
       route: 'routes/cases.$slug_.statement',
       floor: statementFloor,
     },
-    // SLOT: the case CSV export does not exist yet. When its route lands, put its path first here,
-    // set `route` and add a `floor` with the model call its loader makes.
     {
       name: `case CSV export (${size === 'large' ? '~10,000' : '2,000'} cases)`,
       path: `/cases.csv${csvQuery}`,
-      candidates: [`/cases.csv${csvQuery}`, `/cases/export.csv${csvQuery}`],
+      route: 'routes/cases[.]csv',
+      floor: caseCsvFloor,
     },
     { name: 'static file (floor)', path: '/favicon.svg' },
   ]
