@@ -1,6 +1,7 @@
 // The Database interface Kysely checks every query against. camelCase here; snake_case in SQL
 // (CamelCasePlugin). `date` columns come back as 'YYYY-MM-DD' strings (see app/utils/db.server.ts).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Gender } from '../app/domain/person'
 import type {
   ActionKind,
   ActionResponse,
@@ -75,6 +76,10 @@ export type CasesTable = {
   lastActivityAt: ColumnType<Date, Date | string | undefined, Date | string>
   searchText: Generated<string>
   searchVector: ColumnType<string, never, never>
+  gender: Generated<Gender>
+  dateOfBirth: string | null
+  dateOfBirthPrecision: DatePrecision | null
+  nameSearchText: Generated<string>
 } & Editable
 
 export type CaseAccessTable = {

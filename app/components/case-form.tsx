@@ -1,5 +1,13 @@
 import { Form } from '@remix-run/react'
-import { CONSENTS, GROUNDS, RISK_LEVELS, VISIBILITIES, labelOf } from '~/domain/vocabularies'
+import { GENDER_LABELS, GENDERS } from '~/domain/person'
+import {
+  CONSENTS,
+  DATE_PRECISIONS,
+  GROUNDS,
+  RISK_LEVELS,
+  VISIBILITIES,
+  labelOf,
+} from '~/domain/vocabularies'
 import type { Conflict } from '~/domain/conflict'
 import { ConflictNotice } from './conflict-notice'
 import type { FieldErrors } from '~/utils/forms'
@@ -93,6 +101,36 @@ export function CaseForm({
           defaultValue={text('nationality')}
           maxLength={100}
         />
+        <div className="field-row">
+          <SelectField
+            name="gender"
+            label="Gender (sensitive)"
+            options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))}
+            errors={errors}
+            defaultValue={text('gender') || 'unknown'}
+          />
+          <TextField
+            name="dateOfBirth"
+            label="Date of birth (sensitive)"
+            hint="YYYY-MM-DD, YYYY-MM or YYYY, as much as is known. Empty if unknown."
+            errors={errors}
+            defaultValue={text('dateOfBirth')}
+            maxLength={40}
+            placeholder="e.g. 1985-03"
+          />
+          <SelectField
+            name="dateOfBirthPrecision"
+            label="Precision of the date of birth"
+            options={DATE_PRECISIONS}
+            emptyLabel="As typed"
+            errors={errors}
+            defaultValue={text('dateOfBirthPrecision')}
+          />
+        </div>
+        <p className="field__hint">
+          Gender and date of birth are sensitive, like grounds: never in statements or other public
+          outputs, and the History records that they changed, not their values.
+        </p>
       </fieldset>
       <fieldset className="form-section">
         <legend>Where and why</legend>

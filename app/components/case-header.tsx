@@ -1,9 +1,12 @@
 import { Link } from '@remix-run/react'
 import { daysAgo } from '~/domain/attention'
+import { formatPartialDate } from '~/domain/dates'
+import { genderLabel } from '~/domain/person'
 import { describeDetention, type DetentionSummary } from '~/domain/status'
 import type {
   Consent,
   CustodyState,
+  DatePrecision,
   Ground,
   LegalStage,
   RiskLevel,
@@ -20,6 +23,9 @@ export type CaseHeaderData = {
   country: string | null
   region: string | null
   nationality: string | null
+  gender: string
+  dateOfBirth: string | null
+  dateOfBirthPrecision: DatePrecision | null
   grounds: Ground[]
   consent: Consent
   riskLevel: RiskLevel
@@ -104,6 +110,21 @@ export function CaseHeader({
         <div>
           <dt>Nationality</dt>
           <dd>{record.nationality ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Gender (sensitive)</dt>
+          <dd>{genderLabel(record.gender)}</dd>
+        </div>
+        <div>
+          <dt>Date of birth (sensitive)</dt>
+          <dd>
+            {record.dateOfBirth && record.dateOfBirthPrecision
+              ? formatPartialDate({
+                  date: record.dateOfBirth,
+                  precision: record.dateOfBirthPrecision,
+                })
+              : 'Unknown'}
+          </dd>
         </div>
         <div>
           <dt>Grounds (sensitive)</dt>

@@ -1,7 +1,9 @@
 // Converting between a saved case and the strings its form holds, and finding where a stale save
 // differs from what is saved now.
 import type { Conflict } from './conflict'
-import { labelOf } from './vocabularies'
+import { partialDateInputValue } from './dates'
+import { genderLabel } from './person'
+import { labelOf, type DatePrecision } from './vocabularies'
 
 export const CASE_FIELD_LABELS: Record<string, string> = {
   fullName: 'Full name',
@@ -10,6 +12,8 @@ export const CASE_FIELD_LABELS: Record<string, string> = {
   country: 'Country',
   region: 'Region',
   nationality: 'Nationality',
+  gender: 'Gender',
+  dateOfBirth: 'Date of birth',
   grounds: 'Grounds',
   riskLevel: 'Risk level',
   summary: 'Summary',
@@ -26,6 +30,9 @@ type SavedCase = {
   country: string | null
   region: string | null
   nationality: string | null
+  gender: string
+  dateOfBirth: string | null
+  dateOfBirthPrecision: DatePrecision | null
   grounds: string[]
   riskLevel: string
   summary: string
@@ -43,6 +50,12 @@ export function caseToFormValues(saved: SavedCase): Record<string, string | stri
     country: saved.country ?? '',
     region: saved.region ?? '',
     nationality: saved.nationality ?? '',
+    gender: saved.gender,
+    dateOfBirth:
+      saved.dateOfBirth && saved.dateOfBirthPrecision
+        ? partialDateInputValue({ date: saved.dateOfBirth, precision: saved.dateOfBirthPrecision })
+        : '',
+    dateOfBirthPrecision: saved.dateOfBirthPrecision ?? '',
     grounds: saved.grounds,
     riskLevel: saved.riskLevel,
     summary: saved.summary,
@@ -62,6 +75,7 @@ function shown(
   if (Array.isArray(value)) return value.map(labelOf).join(', ')
   if (field === 'ownerId') return value ? (ownerNames.get(value) ?? `User ${value}`) : 'Unassigned'
   if (['riskLevel', 'visibility', 'consent'].includes(field)) return labelOf(value)
+  if (field === 'gender') return genderLabel(value)
   return value.replace(/\r\n/g, '\n').trim()
 }
 

@@ -1,6 +1,7 @@
 // The case form, validated the same way wherever it is read. Derived fields (custody state, legal
 // stage, detention start) are not in it: they come from the timeline only.
 import { z } from 'zod'
+import { parseDateOfBirth, parseGender } from './person'
 import { can } from './permissions'
 import {
   CONSENTS,
@@ -23,7 +24,17 @@ const optionalText = (max: number, label: string) =>
 const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.enum(values as [T, ...T[]], { message })
 
-export const CaseFormSchema = z.object({
+const gender = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const parsed = parseGender(value)
+    if (parsed.ok) return parsed.value
+    ctx.addIssue({ code: 'custom', message: 'Choose a gender from the list' })
+    return z.NEVER
+  })
+
+const CaseFields = z.object({
   fullName: z
     .string({ message: 'Enter the full name' })
     .trim()
@@ -75,6 +86,35 @@ export const CaseFormSchema = z.object({
       }
       return id
     }),
+  gender,
+  dateOfBirth: z.string().max(40, 'Enter the date as YYYY-MM-DD, YYYY-MM or YYYY').default(''),
+  dateOfBirthPrecision: z.string().default(''),
+})
+
+/**
+ * The case form. The date of birth is a partial date: its precision is the one chosen, or, when
+ * none is, the one it is written in ("1985" a year, "1985-03" a month); empty means unknown. It is
+ * checked even when another field is wrong (`when`), so the form shows every problem at once.
+ */
+export const CaseFormSchema = CaseFields.superRefine(
+  ({ dateOfBirth, dateOfBirthPrecision }, ctx) => {
+    const born = parseDateOfBirth(dateOfBirth, dateOfBirthPrecision)
+    if (!born.ok) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: born.error })
+  },
+  {
+    when: ({ value }) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Record<string, unknown>).dateOfBirth === 'string',
+  },
+).transform(({ dateOfBirth, dateOfBirthPrecision, ...fields }) => {
+  const born = parseDateOfBirth(dateOfBirth, dateOfBirthPrecision)
+  const value = born.ok ? born.value : null
+  return {
+    ...fields,
+    dateOfBirth: value?.date ?? null,
+    dateOfBirthPrecision: value?.precision ?? null,
+  }
 })
 
 export type CaseFormValues = z.output<typeof CaseFormSchema>

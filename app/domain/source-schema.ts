@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Conflict } from './conflict'
 import { parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'
+import { foldText } from './text'
 import {
   DATE_PRECISIONS,
   RELIABILITIES,
@@ -213,54 +214,10 @@ export function pageNumber(value: string | null): number {
   return Number.isInteger(page) && page > 0 && page <= MAX_PAGE ? page : 1
 }
 
-// Search folding: lower case without accents, done the same way in SQL (translate(), below) and
-// here, so "Bjork" finds "Björk" and "bjork" finds "BJÖRK". Only letters that fold to one ASCII
-// letter are mapped (translate() maps one character to one); combining marks are removed.
-const SINGLE_LETTER_EXTRAS: Record<string, string> = {
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-}
-
-function buildFoldMap(): [string, string] {
-  let from = ''
-  let to = ''
-  for (let code = 0xc0; code <= 0x24f; code++) {
-    const ch = String.fromCodePoint(code).toLowerCase()
-    if (ch.length !== 1 || from.includes(ch)) continue
-    const folded = SINGLE_LETTER_EXTRAS[ch] ?? ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    if (folded !== ch && /^[a-z]$/.test(folded)) {
-      from += ch
-      to += folded
-    }
-  }
-  return [from, to]
-}
-
-const [FOLD_LETTERS, FOLD_TARGETS] = buildFoldMap()
-const COMBINING_MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCodePoint(0x300 + i))
-const FOLD_TABLE = new Map([...FOLD_LETTERS].map((ch, i) => [ch, FOLD_TARGETS[i]!]))
-
-/** The two strings of `translate(lower(column), from, to)`: the marks in `from` have no `to`. */
-export const SEARCH_FOLD = { from: FOLD_LETTERS + COMBINING_MARKS.join(''), to: FOLD_TARGETS }
-
-export function foldSearchText(value: string): string {
-  return [...value.normalize('NFC').toLowerCase()]
-    .map((ch) => FOLD_TABLE.get(ch) ?? ch)
-    .join('')
-    .replace(/[\u0300-\u036f]/g, '')
-}
+// Search folding lives in text.ts, once for every search (foldText and its SQL twin SEARCH_FOLD).
+export { containsPattern, foldText as foldSearchText, SEARCH_FOLD } from './text'
 
 /** The words typed, folded, at most six: each must appear somewhere (`%word%`). */
 export function searchWords(query: string): string[] {
-  return foldSearchText(query).split(/\s+/).filter(Boolean).slice(0, 6)
-}
-
-/** A LIKE pattern matching `word` anywhere, with the LIKE wildcards in it taken literally. */
-export function containsPattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return foldText(query).split(/\s+/).filter(Boolean).slice(0, 6)
 }

@@ -5,8 +5,10 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { todayIso } from '../domain/dates'
 import { deriveCaseState } from '../domain/status'
-import { caseSearchText, slugify } from '../domain/text'
-import type { Consent, Ground, RiskLevel, Visibility } from '../domain/vocabularies'
+import type { Gender } from '../domain/person'
+import { slugify } from '../domain/slug.server'
+import { caseNameText, caseSearchText } from '../domain/text'
+import type { Consent, DatePrecision, Ground, RiskLevel, Visibility } from '../domain/vocabularies'
 import { diffFields, writeAudit, type Actor } from './audit.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 
@@ -19,6 +21,10 @@ export type CaseFields = {
   country: string | null
   region: string | null
   nationality: string | null
+  /** Left out (code that predates them), a new case gets "unknown" and an edit keeps what is saved. */
+  gender?: Gender
+  dateOfBirth?: string | null
+  dateOfBirthPrecision?: DatePrecision | null
   grounds: Ground[]
   riskLevel: RiskLevel
   summary: string
@@ -28,6 +34,27 @@ export type CaseFields = {
   ownerId: number | null
 }
 
+type PersonFields = Required<Pick<CaseFields, 'gender' | 'dateOfBirth' | 'dateOfBirthPrecision'>>
+
+const UNKNOWN_PERSON: PersonFields = {
+  gender: 'unknown',
+  dateOfBirth: null,
+  dateOfBirthPrecision: null,
+}
+
+/** The fields with gender and date of birth filled in: from `fields`, else from `kept`. */
+function withPersonFields(fields: CaseFields, kept: PersonFields): CaseFields & PersonFields {
+  return {
+    ...fields,
+    gender: fields.gender ?? kept.gender,
+    dateOfBirth: fields.dateOfBirth === undefined ? kept.dateOfBirth : fields.dateOfBirth,
+    dateOfBirthPrecision:
+      fields.dateOfBirth === undefined
+        ? kept.dateOfBirthPrecision
+        : (fields.dateOfBirthPrecision ?? null),
+  }
+}
+
 export const CASE_FIELDS = [
   'fullName',
   'aliases',
@@ -35,6 +62,9 @@ export const CASE_FIELDS = [
   'country',
   'region',
   'nationality',
+  'gender',
+  'dateOfBirth',
+  'dateOfBirthPrecision',
   'grounds',
   'riskLevel',
   'summary',
@@ -45,7 +75,14 @@ export const CASE_FIELDS = [
 ] as const satisfies readonly (keyof CaseFields)[]
 
 /** Fields whose values never reach the audit log or a public page (DESIGN.md, sensitive fields). */
-export const SENSITIVE_CASE_FIELDS = ['grounds', 'consent', 'internalNotes'] as const
+export const SENSITIVE_CASE_FIELDS = [
+  'grounds',
+  'consent',
+  'internalNotes',
+  'gender',
+  'dateOfBirth',
+  'dateOfBirthPrecision',
+] as const
 
 export function getCaseForUser(db: Db, { slug, viewer }: { slug: string; viewer: Viewer }) {
   return db
@@ -60,6 +97,14 @@ export function getCaseForUser(db: Db, { slug, viewer }: { slug: string; viewer:
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof getCaseForUser>>>
 
+/** The search columns a case's names and summary fill: any code writing cases sets both. */
+export function caseSearchColumns(fields: Parameters<typeof caseSearchText>[0]) {
+  return { searchText: caseSearchText(fields), nameSearchText: caseNameText(fields) }
+}
+
+/** Words that are pages under /cases/ (a case named "Import" must not hide the import page). */
+const RESERVED_SLUGS = new Set(['new', 'import', 'export'])
+
 const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 const randomSuffix = () =>
@@ -72,10 +117,10 @@ const randomSuffix = () =>
  * the seed) gets the bare name when it is free, and a random suffix otherwise.
  */
 async function uniqueSlug(db: Db, name: string, { alwaysSuffix }: { alwaysSuffix: boolean }) {
-  const base = slugify(name) || 'case'
+  const base = slugify(name)
   const taken = async (slug: string) =>
     Boolean(await db.selectFrom('cases').select('id').where('slug', '=', slug).executeTakeFirst())
-  if (!alwaysSuffix && !(await taken(base))) return base
+  if (!alwaysSuffix && !RESERVED_SLUGS.has(base) && !(await taken(base))) return base
   for (;;) {
     const slug = `${base}-${randomSuffix()}`
     if (!(await taken(slug))) return slug
@@ -88,8 +133,9 @@ async function uniqueSlug(db: Db, name: string, { alwaysSuffix }: { alwaysSuffix
  */
 export async function createCase(
   db: Kysely<Database>,
-  { actor, fields, creator }: { actor: Actor; fields: CaseFields; creator?: Viewer },
+  { actor, fields: given, creator }: { actor: Actor; fields: CaseFields; creator?: Viewer },
 ) {
+  const fields = withPersonFields(given, UNKNOWN_PERSON)
   return db.transaction().execute(async (trx) => {
     const slug = await uniqueSlug(trx, fields.fullName, {
       alwaysSuffix: creator !== undefined && creator.role !== 'admin',
@@ -99,7 +145,7 @@ export async function createCase(
       .values({
         ...fields,
         slug,
-        searchText: caseSearchText(fields),
+        ...caseSearchColumns(fields),
         createdBy: actor.userId,
         updatedBy: actor.userId,
       })
@@ -136,7 +182,12 @@ function getCaseWithEditor(db: Db, id: number) {
  */
 export async function updateCase(
   db: Kysely<Database>,
-  { actor, id, version, fields }: { actor: Actor; id: number; version: number; fields: CaseFields },
+  {
+    actor,
+    id,
+    version,
+    fields: given,
+  }: { actor: Actor; id: number; version: number; fields: CaseFields },
 ): Promise<{ ok: true; slug: string } | StaleResult> {
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -151,11 +202,12 @@ export async function updateCase(
         reason: 'stale' as const,
         current: await getCaseWithEditor(trx, id),
       }
+    const fields = withPersonFields(given, before)
     const updated = await trx
       .updateTable('cases')
       .set({
         ...fields,
-        searchText: caseSearchText(fields),
+        ...caseSearchColumns(fields),
         updatedAt: new Date(),
         updatedBy: actor.userId,
         lastActivityAt: new Date(),

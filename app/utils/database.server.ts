@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
@@ -107,9 +108,12 @@ export function openPostgres(
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
 
-/** Options every PGlite opener uses, so all of them load the same extensions and parsers. */
+/**
+ * Options every PGlite opener uses, so all of them load the same extensions and parsers: a folder
+ * whose migrations created an extension cannot be opened without it (pg_trgm: name search).
+ */
 export function pgliteOptions() {
-  return { parsers: pgliteParsers }
+  return { parsers: pgliteParsers, extensions: { pg_trgm } }
 }
 
 export async function openPglite(dir: string): Promise<DatabaseHandle> {

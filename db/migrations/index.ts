@@ -7,6 +7,7 @@ import * as m0003 from './0003_activity_indexes'
 import * as m0004 from './0004_case_facet_counts'
 import * as m0005 from './0005_dashboard_indexes'
 import * as m0006 from './0006_case_list_sort_indexes'
+import * as m0008 from './0008_case_person_fields'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_case_facet_counts': m0004,
   '0005_dashboard_indexes': m0005,
   '0006_case_list_sort_indexes': m0006,
+  '0008_case_person_fields': m0008,
 }

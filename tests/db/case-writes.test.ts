@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getCaseForUser, updateCase } from '../../app/models/case.server'
+import { getCaseForUser, updateCase, type CaseFields } from '../../app/models/case.server'
 import {
   deleteStatusEvent,
   recordStatusEvent,
@@ -102,6 +102,80 @@ describe.each(backends())('case and timeline writes on %s', (backend) => {
       { field: 'internalNotes', sensitive: true },
     ])
     expect(JSON.stringify(rows)).not.toMatch(/sexual_orientation|secret B/)
+  })
+
+  it('saves gender and date of birth, keeps their values out of the audit rows, and keeps them when an edit leaves them out', async () => {
+    const { id, slug } = await makeCase(database.db, {
+      fullName: '刘晓波',
+      gender: 'male',
+      dateOfBirth: '1955-12-28',
+      dateOfBirthPrecision: 'day',
+    })
+    expect(slug).toMatch(/^liu-xiao-bo/)
+    const created = await auditRows(id)
+    expect(created[0]!.changes).toContainEqual({ field: 'gender', sensitive: true })
+    expect(created[0]!.changes).toContainEqual({ field: 'dateOfBirth', sensitive: true })
+    expect(JSON.stringify(created)).not.toMatch(/1955|"male"/)
+
+    const edit = (version: number, fields: Partial<CaseFields>) =>
+      updateCase(database.db, {
+        actor: { userId: editor.id },
+        id,
+        version,
+        fields: caseFields({ fullName: '刘晓波', ...fields }),
+      })
+    // Code that predates the fields (it leaves them out) changes neither.
+    expect((await edit(1, { summary: 'Nobel Peace Prize 2010' })).ok).toBe(true)
+    const admin = { id: 0, role: 'admin' as const }
+    let saved = await getCaseForUser(database.db, { slug, viewer: admin })
+    expect(saved).toMatchObject({
+      gender: 'male',
+      dateOfBirth: '1955-12-28',
+      dateOfBirthPrecision: 'day',
+    })
+    expect(
+      (
+        await edit(2, {
+          summary: 'Nobel Peace Prize 2010',
+          dateOfBirth: '1955-01-01',
+          dateOfBirthPrecision: 'year',
+        })
+      ).ok,
+    ).toBe(true)
+    saved = await getCaseForUser(database.db, { slug, viewer: admin })
+    expect(saved).toMatchObject({ dateOfBirth: '1955-01-01', dateOfBirthPrecision: 'year' })
+    const rows = await auditRows(id)
+    expect(rows.at(-2)!.changes).toEqual([
+      { field: 'summary', old: null, new: 'Nobel Peace Prize 2010' },
+    ])
+    expect(rows.at(-1)!.changes).toEqual([
+      { field: 'dateOfBirth', sensitive: true },
+      { field: 'dateOfBirthPrecision', sensitive: true },
+    ])
+    expect(JSON.stringify(rows)).not.toMatch(/1955|"year"|"day"/)
+  })
+
+  it('refuses a date of birth without its precision, and a gender outside the vocabulary', async () => {
+    const { id } = await makeCase(database.db, { fullName: 'Constraint Case' })
+    await expect(
+      database.db
+        .updateTable('cases')
+        .set({ dateOfBirth: '1980-01-01' })
+        .where('id', '=', id)
+        .execute(),
+    ).rejects.toThrow()
+    await expect(
+      database.db
+        .updateTable('cases')
+        .set({ gender: 'robot' as never })
+        .where('id', '=', id)
+        .execute(),
+    ).rejects.toThrow()
+  })
+
+  it('gives a case named after a page under /cases/ a suffixed slug', async () => {
+    const { slug } = await makeCase(database.db, { fullName: 'Import' })
+    expect(slug).toMatch(/^import-[a-z0-9]{6}$/)
   })
 
   it('keeps the derived state right through back-dated events, edits and deletions, with one audit row each', async () => {

@@ -194,4 +194,41 @@ describe.each(backends())('case history on %s', (backend) => {
     ])
     expect(JSON.stringify(entries)).not.toMatch(/journalism|activism/i)
   })
+
+  it('says that gender and date of birth changed, never what they are', async () => {
+    const db = database.db
+    const editor = { userId: editorId }
+    const created = await createCase(db, {
+      actor: editor,
+      fields: {
+        ...FIELDS,
+        fullName: 'Person Fields',
+        gender: 'female',
+        dateOfBirth: '1990-04-01',
+        dateOfBirthPrecision: 'month',
+      },
+    })
+    await updateCase(db, {
+      actor: editor,
+      id: created.id,
+      version: 1,
+      fields: {
+        ...FIELDS,
+        fullName: 'Person Fields',
+        gender: 'non_binary_or_other',
+        dateOfBirth: null,
+        dateOfBirthPrecision: null,
+      },
+    })
+    const rows = await listCaseHistory(db, { caseId: created.id })
+    const entries = rows.map((row) =>
+      describeHistoryRow(row, { users: {}, sources: {}, events: {} }),
+    )
+    expect(entries[0]!.details).toEqual([
+      'changed gender (sensitive — values not recorded)',
+      'changed date of birth (sensitive — values not recorded)',
+      'changed date of birth precision (sensitive — values not recorded)',
+    ])
+    expect(JSON.stringify([rows, entries])).not.toMatch(/1990|female|non_binary|April|month/i)
+  })
 })

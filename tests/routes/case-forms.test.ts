@@ -87,6 +87,25 @@ describe.each(backends())('case and event forms on %s', (backend) => {
       'grounds',
       'Choose grounds from the list',
     ],
+    ['an unknown gender', { ...validCase, gender: 'robot' }, 'gender', 'Choose a gender'],
+    [
+      'an impossible date of birth',
+      { ...validCase, dateOfBirth: '2019-13-40' },
+      'dateOfBirth',
+      'is not a real date',
+    ],
+    [
+      'a date of birth in the future',
+      { ...validCase, dateOfBirth: '2999-01' },
+      'dateOfBirth',
+      'cannot be in the future',
+    ],
+    [
+      'a date of birth finer than its precision',
+      { ...validCase, dateOfBirth: '1985-03', dateOfBirthPrecision: 'year' },
+      'dateOfBirth',
+      'precision is "year"',
+    ],
   ])('refuses a case with %s, keeping what was typed', async (_, fields, field, message) => {
     const before = await counts()
     const result = await runAction(
@@ -162,6 +181,50 @@ describe.each(backends())('case and event forms on %s', (backend) => {
     expect(unsourced.status).toBe(400)
     expect(unsourced.data.errors.sourceIds[0]).toMatch(/needs at least one source/)
     expect(await counts()).toEqual(before)
+  })
+
+  it('creates a case with gender and date of birth, and edits them', async () => {
+    const created = await runAction(
+      newCase,
+      formPost('/cases/new', editorCookie, {
+        ...validCase,
+        fullName: 'Арсамиков',
+        gender: 'male',
+        dateOfBirth: '1996',
+      }),
+    )
+    expect(created.status).toBe(302)
+    const newSlug = created.location!.replace('/cases/', '')
+    expect(newSlug).toMatch(/^arsamikov-[a-z0-9]{6}$/)
+    const saved = () =>
+      database.db
+        .selectFrom('cases')
+        .select(['gender', 'dateOfBirth', 'dateOfBirthPrecision', 'version'])
+        .where('slug', '=', newSlug)
+        .executeTakeFirstOrThrow()
+    expect(await saved()).toMatchObject({
+      gender: 'male',
+      dateOfBirth: '1996-01-01',
+      dateOfBirthPrecision: 'year',
+    })
+    const edited = await runAction(
+      editCase,
+      formPost(`/cases/${newSlug}/edit`, editorCookie, {
+        ...validCase,
+        fullName: 'Арсамиков',
+        gender: 'unknown',
+        dateOfBirth: '1996-05-17',
+        dateOfBirthPrecision: 'day',
+        version: String((await saved()).version),
+      }),
+      { slug: newSlug },
+    )
+    expect(edited.status).toBe(302)
+    expect(await saved()).toMatchObject({
+      gender: 'unknown',
+      dateOfBirth: '1996-05-17',
+      dateOfBirthPrecision: 'day',
+    })
   })
 
   it('records a valid event and redirects to the case', async () => {
