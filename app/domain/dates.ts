@@ -7,20 +7,16 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_MONTH = /^(\d{4})-(\d{2})$/
 const ISO_YEAR = /^(\d{4})$/
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+/**
+ * The twelve month names of a language, January first, from Intl (full ICU in Node since 13 and in
+ * every browser): `monthNames('fr')` is janvier … décembre, `monthNames('en', 'short')` Jan … Dec.
+ */
+export function monthNames(locale: string, width: 'long' | 'short' = 'long'): string[] {
+  const format = new Intl.DateTimeFormat(locale, { month: width, timeZone: 'UTC' })
+  return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2000, index, 1)))
+}
+
+const MONTHS_EN = monthNames('en')
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()

@@ -1,32 +1,27 @@
 // Reading dates in press releases: "22 February 2023", "le 1er mars 2024", "February 2023",
 // "2023-02-22", "22/02/2023" (day first, as in Europe), and the place-and-date line above the body.
-import { isValidIsoDay, type PartialDate } from '../domain/dates'
+import { isValidIsoDay, monthNames, type PartialDate } from '../domain/dates'
 import type { DateLine } from './types'
 
-const MONTHS: Record<string, number> = {}
-const MONTH_WORDS: string[][] = [
-  ['january', 'jan', 'janvier', 'janv'],
-  ['february', 'feb', 'fevrier', 'fevr', 'fev'],
-  ['march', 'mar', 'mars'],
-  ['april', 'apr', 'avril', 'avr'],
-  ['may', 'mai'],
-  ['june', 'jun', 'juin'],
-  ['july', 'jul', 'juillet', 'juil'],
-  ['august', 'aug', 'aout'],
-  ['september', 'sep', 'sept', 'septembre'],
-  ['october', 'oct', 'octobre'],
-  ['november', 'nov', 'novembre'],
-  ['december', 'dec', 'decembre'],
-]
-MONTH_WORDS.forEach((words, index) => words.forEach((word) => (MONTHS[word] = index + 1)))
+/** The languages press releases come in (as guessLanguage tells them apart). */
+const RELEASE_LANGUAGES = ['en', 'fr']
+
+const foldMonth = (word: string) =>
+  word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '')
+
+// Each language's month names and abbreviations from Intl ("february", "feb", "fevrier", "fevr"),
+// plus the abbreviations releases use that Intl does not give.
+const MONTHS: Record<string, number> = { fev: 2, sept: 9 }
+for (const locale of RELEASE_LANGUAGES)
+  for (const width of ['long', 'short'] as const)
+    monthNames(locale, width).forEach((name, index) => (MONTHS[foldMonth(name)] = index + 1))
 
 const WEEKDAYS =
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche'
 
 /** 1–12 for an English or French month name or abbreviation, any case or accents; else null. */
 export function monthNumber(word: string): number | null {
-  const folded = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '')
-  return MONTHS[folded] ?? null
+  return MONTHS[foldMonth(word)] ?? null
 }
 
 function partialDate(year: string, month: number | null, day: string | null): PartialDate | null {

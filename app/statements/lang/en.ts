@@ -1,4 +1,5 @@
 // English. Dates "22 February 2023", numbers "1,365", quotation marks “ ”.
+import { monthNames } from '~/domain/dates'
 import type { CustodyState, LegalStage, RiskLevel } from '~/domain/vocabularies'
 import type { StatementActor } from '../types'
 import { joinList } from '../text'
@@ -6,20 +7,7 @@ import { datePhraseEn, eventSentenceEn, hedgeEn } from './en-events'
 import { formatWithMonths, groupDigits, pairQuotes } from './format'
 import type { Attribution, CallArgs, LanguagePack, SituationArgs } from './types'
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+const MONTHS = monthNames('en')
 
 const formatDate: LanguagePack['formatDate'] = (date) => formatWithMonths(date, MONTHS)
 const formatNumber = (value: number) => groupDigits(value, ',')

@@ -1,5 +1,6 @@
-// Formatting shared by the language packs: partial dates with a language's month names, numbers
-// with its digit-group separator. Deterministic: no Intl (its output varies with the ICU build).
+// Formatting shared by the language packs: partial dates with a language's month names (from Intl,
+// see monthNames), numbers with its digit-group separator. Numbers are grouped by hand: Intl's
+// separator for French changed between ICU builds (no-break space, then narrow no-break space).
 import type { PartialDate } from '~/domain/dates'
 
 export const NARROW_NBSP = '\u202F'

@@ -1,5 +1,6 @@
 // French. Dates "22 février 2023" ("1er mars"), numbers "1 365" (narrow no-break space), quotation
 // marks « » and no-break spaces before : ; ! ?. See fr-phrases.ts for how facts are worded.
+import { monthNames } from '~/domain/dates'
 import { DEPRIVED_OF_LIBERTY, type RiskLevel } from '~/domain/vocabularies'
 import type { StatementActor } from '../types'
 import { capitalise, joinList } from '../text'
@@ -7,20 +8,7 @@ import { NARROW_NBSP, NBSP, formatWithMonths, groupDigits, pairQuotes } from './
 import { SITUATION, STAGE_NOW, datePhraseFr, de, que, eventSentenceFr, selon } from './fr-phrases'
 import type { CallArgs, LanguagePack, SituationArgs } from './types'
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-]
+const MONTHS = monthNames('fr')
 
 const formatDate: LanguagePack['formatDate'] = (date) =>
   formatWithMonths(date, MONTHS, (day) => (day === 1 ? '1er' : String(day)))
