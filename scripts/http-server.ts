@@ -1,7 +1,7 @@
-// The production server (`npm start` runs it after building and migrating): static files, then every
-// other request through the request guard (app/utils/request-guard.server.ts) into Remix. It starts
-// only when the database answers, and outlives the database going away: requests answer 503 and
-// the pool reconnects when it is back (docs/deployment.md).
+// The production server, loaded by scripts/serve.ts once the database answers: static files, then
+// every other request through the request guard (app/utils/request-guard.server.ts) into Remix. It
+// outlives the database going away: requests answer 503 and the pool reconnects when it is back
+// (docs/deployment.md).
 import path from 'node:path'
 import url from 'node:url'
 import {
@@ -18,7 +18,6 @@ import {
   isDatabaseUnavailable,
   noteDatabaseUnavailable,
 } from '../app/utils/database-errors.server'
-import { checkPostgresReachable } from '../app/utils/database-reachable.server'
 import { closeDb, getDb } from '../app/utils/db.server'
 import { getEnv } from '../app/utils/env.server'
 import { guardRequests } from '../app/utils/request-guard.server'
@@ -28,7 +27,6 @@ import { scheduleSessionPurge } from '../app/jobs/session-purge.server'
 
 installGlobals({ nativeFetch: true })
 
-/** A start that cannot succeed says why in one line (no stack trace) and exits non-zero. */
 function stop(message: string): never {
   console.error(message)
   process.exit(1)
@@ -49,21 +47,10 @@ process.on('unhandledRejection', (reason) => {
 
 const root = path.resolve(import.meta.dirname, '..')
 
-async function openDatabaseOrStop() {
-  let env
-  try {
-    env = getEnv()
-  } catch (error) {
-    stop(error instanceof Error ? error.message : String(error))
-  }
-  try {
-    if (env.DATABASE_URL) await checkPostgresReachable(env.DATABASE_URL)
-    await getDb()
-  } catch (error) {
-    stop(error instanceof Error ? error.message : String(error))
-  }
-}
-await openDatabaseOrStop()
+// PostgreSQL answered already (serve.ts); an embedded folder another process holds stops here.
+await getDb().catch((error: unknown) =>
+  stop(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}`),
+)
 
 /**
  * Every loader and action of the build, answering a thrown 503 (with Retry-After) when the database

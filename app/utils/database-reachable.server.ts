@@ -1,8 +1,15 @@
 // Before the server starts (and before `npm start` migrates), PostgreSQL must answer: otherwise the
 // start stops within seconds with one line naming the host, the port and the likely cause, instead
 // of a stack trace or a server answering 503 to everyone.
+// It imports only pg, so it runs before the rest of the server is loaded.
 import pg from 'pg'
-import { describeDatabaseError } from './database-errors.server'
+
+function describeError(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message
+  const code = (error as { code?: unknown } | null)?.code
+  const text = typeof message === 'string' ? message.split('\n')[0] : ''
+  return [typeof code === 'string' ? code : '', text].filter(Boolean).join(': ') || 'no answer'
+}
 
 /** Why a connection failed, in words someone starting the app can act on. */
 function hintFor(error: unknown): string {
@@ -16,9 +23,9 @@ function hintFor(error: unknown): string {
     return 'the user or password was refused: check DATABASE_URL'
   if (codes.includes('3D000')) return 'that database does not exist: create it with createdb'
   if (codes.includes('57P03')) return 'PostgreSQL is starting up or in recovery: try again shortly'
-  if (/timeout/i.test(describeDatabaseError(error)) || codes.includes('ETIMEDOUT'))
+  if (/timeout/i.test(describeError(error)) || codes.includes('ETIMEDOUT'))
     return 'no answer: is PostgreSQL running, and may this machine reach it?'
-  return `${describeDatabaseError(error)}: is PostgreSQL running?`
+  return `${describeError(error)}: is PostgreSQL running?`
 }
 
 /** Where a URL points, without its password. */

@@ -19,7 +19,9 @@ describe('starting against an unreachable DATABASE_URL', () => {
       })
       expect(code).not.toBe(0)
       expect(code).not.toBeNull()
-      expect(ms).toBeLessThan(10_000)
+      // Most of this is starting tsx, which takes seconds on a busy machine; before the check, the
+    // server started anyway and answered errors, and a silent host held it for minutes.
+    expect(ms).toBeLessThan(20_000)
       expect(output).toContain(`Cannot reach PostgreSQL at 127.0.0.1:${port}, database casetracker`)
       expect(output).toContain('is PostgreSQL running?')
       expect(output).not.toMatch(/^\s+at /m)
