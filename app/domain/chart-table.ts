@@ -1,5 +1,5 @@
 // The table every chart is drawn from, and its CSV download: the same headings, rows and cells.
-import { csvFileName as safeCsvFileName, csvRows } from '../utils/csv.server'
+import { csvFileName as safeCsvFileName, csvRows } from '../utils/csv'
 
 /** A table as charts show it: a caption, a heading for the row headers, and one heading per column. */
 export type ChartTable = {
@@ -10,7 +10,7 @@ export type ChartTable = {
 }
 
 /**
- * One CSV cell, as the shared writer (app/utils/csv.server.ts, csv-stringify) writes it: text that a
+ * One CSV cell, as the shared writer (app/utils/csv.ts, csv-stringify) writes it: text that a
  * spreadsheet would run as a formula (= + - @, tab, carriage return) gets a leading apostrophe;
  * quotes, commas and line breaks are quoted as RFC 4180 says.
  */

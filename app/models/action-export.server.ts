@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { ActionListFilters } from '../domain/action-list'
-import type { CsvCell } from '../utils/csv.server'
+import type { CsvCell } from '../utils/csv'
 import { actionVisibleTo, matchesFilters } from './action.server'
 import { isoPartialDate, LIST_SEPARATOR, URL_SEPARATOR } from './case-export.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'

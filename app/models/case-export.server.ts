@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema'
 import type { CaseFilters } from '../domain/case-filters'
 import { partialDateInputValue } from '../domain/dates'
 import type { DatePrecision } from '../domain/vocabularies'
-import type { CsvCell } from '../utils/csv.server'
+import type { CsvCell } from '../utils/csv'
 import { caseMatches } from './case-match.server'
 import type { Viewer } from './case-visibility.server'
 

@@ -10,7 +10,7 @@ import {
   actionCsvCells,
   exportActionsForUser,
 } from '~/models/action-export.server'
-import { csvStreamResponse } from '~/utils/csv.server'
+import { csvStreamResponse } from '~/utils/csv'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

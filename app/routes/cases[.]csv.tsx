@@ -7,7 +7,7 @@ import { todayIso } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { requirePermission } from '~/guards/auth.server'
 import { caseCsvColumns, exportCasesForUser } from '~/models/case-export.server'
-import { csvStreamResponse } from '~/utils/csv.server'
+import { csvStreamResponse } from '~/utils/csv'
 import { getDb } from '~/utils/db.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

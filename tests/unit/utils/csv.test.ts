@@ -7,7 +7,7 @@ import {
   csvRows,
   csvStream,
   csvStreamResponse,
-} from '../../../app/utils/csv.server'
+} from '../../../app/utils/csv'
 
 async function* batches<T>(...items: T[]) {
   for (const item of items) yield item

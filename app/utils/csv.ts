@@ -1,7 +1,8 @@
 // The one CSV writer of every download (case list, actions, chart tables): csv-stringify does the
 // quoting, this module makes the file safe to open in a spreadsheet — a byte-order mark so Excel reads
 // UTF-8 (names in Cyrillic, Chinese, Arabic), and no cell that a spreadsheet would run as a formula.
-// Large exports are streamed batch by batch, never built as one string.
+// Large exports are streamed batch by batch, never built as one string. Not a .server module: the
+// chart tables in domain/ write their CSV with it (nothing here is server-only; routes alone send it).
 import { stringify } from 'csv-stringify/sync'
 
 /** The UTF-8 byte-order mark, first in every CSV download. */
