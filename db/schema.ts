@@ -218,6 +218,26 @@ export type SignInAttemptsTable = {
   attemptedAt: Timestamp
 }
 
+/** One CSV import of cases (app/models/case-import.server.ts); JSON columns as the model types them. */
+export type CaseImportStatus =
+  'uploaded' | 'dry_running' | 'planned' | 'committing' | 'committed' | 'failed'
+export type CaseImportsTable = {
+  id: Generated<number>
+  userId: number
+  fileName: string
+  content: string
+  headers: ColumnType<unknown, string, string>
+  rowCount: number
+  mapping: ColumnType<unknown, string | null, string | null>
+  status: Generated<CaseImportStatus>
+  progressDone: Generated<number>
+  report: ColumnType<unknown, string | null, string | null>
+  result: ColumnType<unknown, string | null, string | null>
+  error: string | null
+  createdAt: CreatedTimestamp
+  updatedAt: Timestamp
+}
+
 export type Database = {
   users: UsersTable
   sessions: SessionsTable
@@ -235,6 +255,7 @@ export type Database = {
   auditEvents: AuditEventsTable
   signInAttempts: SignInAttemptsTable
   caseFacetCounts: CaseFacetCountsTable
+  caseImports: CaseImportsTable
 }
 
 export type User = Selectable<UsersTable>

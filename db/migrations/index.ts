@@ -8,6 +8,7 @@ import * as m0004 from './0004_case_facet_counts'
 import * as m0005 from './0005_dashboard_indexes'
 import * as m0006 from './0006_case_list_sort_indexes'
 import * as m0008 from './0008_case_person_fields'
+import * as m0009 from './0009_case_imports'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_dashboard_indexes': m0005,
   '0006_case_list_sort_indexes': m0006,
   '0008_case_person_fields': m0008,
+  '0009_case_imports': m0009,
 }
