@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appBuild, signInThroughApp, appRequest } from '../support/app-server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { crawl, crawlUrls, inspect, reportFindings } from '../support/leak-crawl'
-import { buildWorld, WORLD_PASSWORD, type World } from '../support/leak-world'
+import { buildWorld, MARKER, WORLD_PASSWORD, type World } from '../support/leak-world'
 import { builtRoutePatterns, routeFiles } from '../support/route-walk'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
@@ -40,12 +40,30 @@ describe.each(backends())('the leak crawler on %s', (backend) => {
 
   it('sees B on its own page as an admin, so it would see a leak', async () => {
     const slug = world.cases.b.slug
-    for (const url of [`/cases/${slug}`, `/cases/${slug}.data`]) {
+    // The exports too: a CSV or JSON file is searched like a page.
+    const exports = [
+      `/cases/${slug}/export.json`,
+      '/cases.csv',
+      `/actions.csv?case=${world.cases.b.id}`,
+    ]
+    for (const url of [`/cases/${slug}`, `/cases/${slug}.data`, ...exports]) {
       const response = await appRequest(url, { cookie: cookies.admin })
       expect(response.status, url).toBe(200)
       const findings = await inspect(world, url, response, { requireNoStore: false })
       expect(findings.map((f) => f.problem).join('\n'), url).toMatch(/Qzvmarker Bexample/)
     }
+  })
+
+  it('asks the exports about B: its search, its id in a filter, its JSON', () => {
+    const b = world.cases.b
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        `/cases.csv?q=${MARKER.toLowerCase()}`,
+        `/actions.csv?case=${b.id}`,
+        `/actions.csv?actor=${world.actors.bOnly}`,
+        `/cases/${b.slug}/export.json`,
+      ]),
+    )
   })
 
   it.each(['viewer', 'editor'])(
