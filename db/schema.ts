@@ -211,6 +211,29 @@ export type CaseFacetCountsTable = {
   n: number
 }
 
+/** The dashboard's per-case latest and next activity dates (migration 0007); written only by triggers. */
+export type CaseActivityTable = {
+  caseId: number
+  deprived: boolean
+  restricted: boolean
+  eventLatest: string | null
+  eventNext: string | null
+  actionLatest: string | null
+  actionLatestSeen: string | null
+  actionNext: string | null
+  seenKey: ColumnType<string, never, never>
+  anyKey: ColumnType<string, never, never>
+  sharedNewest: ColumnType<boolean, never, never>
+}
+
+/** People deprived of liberty per detention start (migration 0007); written only by triggers. */
+export type DetentionStartCountsTable = {
+  start: string
+  restricted: boolean
+  imprecise: boolean
+  n: number
+}
+
 export type SignInAttemptsTable = {
   id: Generated<number>
   keyKind: 'account' | 'address'
@@ -255,6 +278,8 @@ export type Database = {
   auditEvents: AuditEventsTable
   signInAttempts: SignInAttemptsTable
   caseFacetCounts: CaseFacetCountsTable
+  caseActivity: CaseActivityTable
+  detentionStartCounts: DetentionStartCountsTable
   caseImports: CaseImportsTable
 }
 

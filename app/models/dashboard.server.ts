@@ -1,9 +1,8 @@
 // What the dashboard shows, each part one SQL statement over the cases the reader may see: key
 // figures, cases by custody state and by country, who needs attention, what is coming up, and the
 // latest changes. Dates are compared with "today" computed once in UTC, never the session's clock.
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import { DEFAULT_ATTENTION_DAYS } from '../domain/attention'
 import { addDays, UNKNOWN_FILTER, type ChartQuery } from '../domain/chart'
 import { todayIso } from '../domain/dates'
 import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../domain/vocabularies'
@@ -16,38 +15,77 @@ type Db = Kysely<Database> | Transaction<Database>
 const DEPRIVED = sql.join(DEPRIVED_OF_LIBERTY.map((state) => sql.lit(state)))
 
 /**
- * Days in detention as the domain counts them (app/domain/status.ts): from the detention start, or
- * from the last possible day of its month or year when only that is known, never below zero.
+ * The detention start the domain counts days from (app/domain/status.ts): the start itself, or the
+ * last possible day of its month or year when only that is known. As migration 0007 keys
+ * `detention_start_counts`.
  */
-function detentionDays(today: string) {
-  return sql`greatest(0, ${today}::date - case cases.detained_since_precision
-    when 'day' then cases.detained_since
-    when 'month' then (date_trunc('month', cases.detained_since::timestamp) + interval '1 month' - interval '1 day')::date
-    else make_date(extract(year from cases.detained_since)::int, 12, 31) end)`
+const DETENTION_START = sql`case c.detained_since_precision
+    when 'day' then c.detained_since
+    when 'month' then (date_trunc('month', c.detained_since::timestamp) + interval '1 month' - interval '1 day')::date
+    else make_date(extract(year from c.detained_since)::int, 12, 31) end`
+
+/**
+ * Visible cases, those deprived of liberty, the median days in detention and the imprecise starts,
+ * from the summaries kept by triggers (`case_facet_counts`, `detention_start_counts`): their rows
+ * without restricted cases plus the restricted cases this reader was granted (all for an admin), so
+ * no request reads every case. The median is found by walking the starts in order: the middle one
+ * or two of them, as `percentile_cont(0.5)` over the days in detention would pick (days fall as the
+ * start rises), rounded down so it never overstates (DESIGN.md, days in detention).
+ */
+async function countVisibleCases(db: Db, viewer: Viewer, today: string) {
+  const admin = viewer.role === 'admin'
+  const summaryOnly = admin ? sql`true` : sql`not restricted`
+  const deprived = sql`c.current_custody_state in (${DEPRIVED})`
+  const { rows } = await sql<{
+    casesTotal: number
+    deprived: number
+    medianDays: number | null
+    impreciseStarts: number
+  }>`
+    with granted as materialized (
+      select ${deprived} as deprived, c.detained_since is not null as dated, ${DETENTION_START} as start,
+        c.detained_since_precision <> 'day' as imprecise
+      from case_access as g join cases as c on c.id = g.case_id
+      where g.user_id = ${viewer.id} and c.visibility = 'restricted' and ${sql.lit(!admin)}
+    ),
+    starts as (
+      select start, n, imprecise from detention_start_counts where ${summaryOnly}
+      union all
+      select start, 1, imprecise from granted where deprived and dated
+    ),
+    by_start as (select start, sum(n)::int as n from starts group by start),
+    run as (select start, n, (sum(n) over (order by start))::int - n as before from by_start),
+    total as (select coalesce(sum(n), 0)::int as n from by_start),
+    middle as (
+      select (select start from run where run.before <= (total.n - 1) / 2
+                and (total.n - 1) / 2 < run.before + run.n) as s1,
+             (select start from run where run.before <= total.n / 2
+                and total.n / 2 < run.before + run.n) as s2
+      from total
+    ),
+    counted as (
+      select coalesce(sum(n) filter (where facet = 'total'), 0)::int as cases,
+        coalesce(sum(n) filter (where facet = 'custody' and value in (${DEPRIVED})), 0)::int as deprived
+      from case_facet_counts where facet in ('total', 'custody') and ${summaryOnly}
+    )
+    select
+      (select cases from counted) + (select count(*) from granted)::int as cases_total,
+      (select deprived from counted) + (select count(*) filter (where deprived) from granted)::int
+        as deprived,
+      (select floor((greatest(0, ${today}::date - s1) + greatest(0, ${today}::date - s2)) / 2.0)::int
+        from middle where s1 is not null) as median_days,
+      (select coalesce(sum(n) filter (where imprecise), 0)::int from starts) as imprecise_starts`.execute(
+    db,
+  )
+  return rows[0]!
 }
 
 export async function getKeyFigures(
   db: Db,
   { viewer, today = todayIso() }: { viewer: Viewer; today?: string },
 ) {
-  const deprived = sql`cases.current_custody_state in (${DEPRIVED})`
   const [cases, actions] = await Promise.all([
-    db
-      .selectFrom('cases')
-      .select([
-        sql<number>`count(*)::int`.as('casesTotal'),
-        sql<number>`(count(*) filter (where ${deprived}))::int`.as('deprived'),
-        // The median rounded down, so it never overstates (DESIGN.md, days in detention).
-        sql<
-          number | null
-        >`floor(percentile_cont(0.5) within group (order by ${detentionDays(today)})
-          filter (where ${deprived} and cases.detained_since is not null))::int`.as('medianDays'),
-        sql<number>`(count(*) filter (where ${deprived} and cases.detained_since_precision in ('month', 'year')))::int`.as(
-          'impreciseStarts',
-        ),
-      ])
-      .where(caseVisibleTo(viewer))
-      .executeTakeFirstOrThrow(),
+    countVisibleCases(db, viewer, today),
     db
       .selectFrom('advocacyActions')
       .select([
@@ -116,158 +154,7 @@ export async function countCasesByCountry(db: Db, { viewer }: { viewer: Viewer }
   return rows.map((r) => ({ country: r.value, count: r.count }))
 }
 
-/**
- * People deprived of liberty with no event and no action on or before today for `days` days, the
- * longest silence first (never any activity counts as the longest), with `total` the number of them.
- * At 100,000 cases this avoids dating every quiet case's actions: `quiet` dates each candidate by its
- * latest event (one index probe) and drops those with a visible action in the window; the latest
- * visible action is then looked up for the 200 with the oldest events, whose tenth-oldest activity
- * bounds the answer: only cases whose latest event is no later than that bound can be in the list.
- */
-export function listNeedsAttention(
-  db: Db,
-  {
-    viewer,
-    today = todayIso(),
-    days = DEFAULT_ATTENTION_DAYS,
-    limit = 10,
-    sample = Math.max(200, limit * 20),
-  }: {
-    viewer: Viewer
-    today?: string
-    days?: number
-    limit?: number
-    /** How many of the cases with the oldest latest event are fully dated to bound the list. */
-    sample?: number
-  },
-) {
-  const cutoff = addDays(today, -days)
-  // The latest visible action of a case: its actions newest first (from indexes alone), each checked
-  // for visibility in that order until one is seen (`offset 0` keeps the order before the check).
-  const latestVisibleAction = (caseId: string) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('actionCases')
-          .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-          .select(['advocacyActions.id', 'advocacyActions.actionDate'])
-          .where('actionCases.caseId', '=', sql.ref<number>(caseId))
-          .where('advocacyActions.actionDate', '<=', today)
-          .orderBy('advocacyActions.actionDate', 'desc')
-          .offset(0)
-          .as('advocacyActions'),
-      )
-      .select('advocacyActions.actionDate as d')
-      // An action also linked to a case hidden from this reader must not date the activity.
-      .where((eb) =>
-        actionVisibleTo(viewer)(eb as unknown as ExpressionBuilder<Database, 'advocacyActions'>),
-      )
-      // Ordered again: the order of a subquery does not bind the outer query (it costs no sort here).
-      .orderBy('advocacyActions.actionDate', 'desc')
-      .limit(1)
-  return db
-    .with(
-      (wb) => wb('quiet').materialized(),
-      (qb) =>
-        qb
-          .selectFrom('cases')
-          .leftJoinLateral(
-            (eb) =>
-              eb
-                .selectFrom('statusEvents')
-                .select('statusEvents.eventDate as d')
-                .whereRef('statusEvents.caseId', '=', 'cases.id')
-                .where('statusEvents.eventDate', '<=', today)
-                .orderBy('statusEvents.eventDate', 'desc')
-                .limit(1)
-                .as('latestEvent'),
-            (join) => join.onTrue(),
-          )
-          .select(['cases.id', 'latestEvent.d as e'])
-          .where('cases.currentCustodyState', 'in', DEPRIVED_OF_LIBERTY)
-          .where(caseVisibleTo(viewer))
-          .where((eb) =>
-            eb.or([eb('latestEvent.d', 'is', null), eb('latestEvent.d', '<=', cutoff)]),
-          )
-          .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('actionCases')
-                  .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-                  .select('actionCases.caseId')
-                  .whereRef('actionCases.caseId', '=', 'cases.id')
-                  .where('advocacyActions.actionDate', '>', cutoff)
-                  .where('advocacyActions.actionDate', '<=', today)
-                  .where(actionVisibleTo(viewer)),
-              ),
-            ),
-          ),
-    )
-    .with(
-      (wb) => wb('sample').materialized(),
-      (qb) =>
-        qb
-          .selectFrom((eb) =>
-            eb
-              .selectFrom('quiet')
-              .select(['quiet.id', 'quiet.e'])
-              .orderBy(sql`quiet.e asc nulls first`)
-              .orderBy('quiet.id')
-              .limit(sample)
-              .as('s'),
-          )
-          .select([
-            's.id',
-            sql<string | null>`greatest(s.e, (${latestVisibleAction('s.id')}))`.as('g'),
-          ]),
-    )
-    .with('bound', (qb) =>
-      qb
-        .selectFrom('sample')
-        .select(sql<string>`coalesce(sample.g, '-infinity'::date)`.as('t'))
-        .orderBy(sql`sample.g asc nulls first`)
-        .orderBy('sample.id')
-        .offset(limit - 1)
-        .limit(1),
-    )
-    .with(
-      (wb) => wb('listed').materialized(),
-      (qb) =>
-        qb
-          .selectFrom('quiet')
-          .select([
-            'quiet.id',
-            sql<string | null>`greatest(quiet.e, (${latestVisibleAction('quiet.id')}))`.as('g'),
-          ])
-          // Fewer than `limit` quiet cases leave no bound: then all of them are dated.
-          .where((eb) =>
-            eb.or([
-              eb('quiet.e', 'is', null),
-              sql<boolean>`not exists (select 1 from bound)`,
-              sql<boolean>`quiet.e <= (select t from bound)`,
-            ]),
-          )
-          .orderBy(sql`g asc nulls first`)
-          .orderBy('quiet.id')
-          .limit(limit),
-    )
-    .selectFrom('listed')
-    .innerJoin('cases', 'cases.id', 'listed.id')
-    .select([
-      'cases.id',
-      'cases.slug',
-      'cases.fullName',
-      'cases.currentCustodyState',
-      'cases.detainedSince',
-      'cases.detainedSincePrecision',
-      'listed.g as lastActivityDate',
-      sql<number>`(select count(*) from quiet)::int`.as('total'),
-    ])
-    .orderBy(sql`listed.g asc nulls first`)
-    .orderBy('cases.id')
-    .execute()
-}
+export { listNeedsAttention } from './needs-attention.server'
 
 /** Scheduled events (hearings, appeal dates) after today and within `days`, soonest first. */
 export function listUpcomingEvents(

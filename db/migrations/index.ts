@@ -7,6 +7,7 @@ import * as m0003 from './0003_activity_indexes'
 import * as m0004 from './0004_case_facet_counts'
 import * as m0005 from './0005_dashboard_indexes'
 import * as m0006 from './0006_case_list_sort_indexes'
+import * as m0007 from './0007_dashboard_summary'
 import * as m0008 from './0008_case_person_fields'
 import * as m0009 from './0009_case_imports'
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004_case_facet_counts': m0004,
   '0005_dashboard_indexes': m0005,
   '0006_case_list_sort_indexes': m0006,
+  '0007_dashboard_summary': m0007,
   '0008_case_person_fields': m0008,
   '0009_case_imports': m0009,
 }

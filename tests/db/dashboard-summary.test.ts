@@ -1,0 +1,357 @@
+// The dashboard's summaries (migration 0007) are kept by triggers in the same transaction as every
+// write: after each kind of write to events, actions, their links and cases, `case_activity` and
+// `detention_start_counts` equal a brute-force computation from the tables, and the migration's
+// backfill computes the same. "Needs attention" on today's date (where the summary is read rather
+// than dated live) equals brute force for an admin, an editor with grants, and a viewer.
+import type { Kysely } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/schema'
+import * as m0007 from '../../db/migrations/0007_dashboard_summary'
+import { latestDate, needsAttention } from '../../app/domain/attention'
+import { addDays } from '../../app/domain/chart'
+import { todayIso } from '../../app/domain/dates'
+import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../../app/domain/vocabularies'
+import type { Viewer } from '../../app/models/case-visibility.server'
+import { listNeedsAttention } from '../../app/models/dashboard.server'
+import { makeUser } from '../support/fixtures'
+import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
+
+const TODAY = todayIso()
+const day = (n: number) => addDays(TODAY, n)
+const max = (dates: string[]) => (dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null)
+const min = (dates: string[]) => (dates.length ? dates.reduce((a, b) => (a < b ? a : b)) : null)
+
+async function tables(db: Kysely<Database>) {
+  const [cases, events, actions, links] = await Promise.all([
+    db.selectFrom('cases').select(['id', 'visibility', 'currentCustodyState']).execute(),
+    db.selectFrom('statusEvents').select(['caseId', 'eventDate']).execute(),
+    db.selectFrom('advocacyActions').select(['id', 'actionDate']).execute(),
+    db.selectFrom('actionCases').select(['actionId', 'caseId']).execute(),
+  ])
+  return { cases, events, actions, links }
+}
+
+/** What `case_activity` should hold, computed in TypeScript from the tables. */
+async function bruteActivity(db: Kysely<Database>) {
+  const { cases, events, actions, links } = await tables(db)
+  const restricted = new Set(cases.filter((c) => c.visibility === 'restricted').map((c) => c.id))
+  const dateOf = new Map(actions.map((a) => [a.id, a.actionDate]))
+  return cases
+    .map((c) => {
+      const eventDates = events.filter((e) => e.caseId === c.id).map((e) => e.eventDate)
+      const mine = links.filter((l) => l.caseId === c.id).map((l) => l.actionId)
+      const seen = mine.filter(
+        (a) =>
+          !links.some((l) => l.actionId === a && l.caseId !== c.id && restricted.has(l.caseId)),
+      )
+      const dates = (ids: number[]) => ids.map((a) => dateOf.get(a)!)
+      return {
+        caseId: c.id,
+        deprived: DEPRIVED_OF_LIBERTY.includes(c.currentCustodyState as never),
+        restricted: restricted.has(c.id),
+        eventLatest: max(eventDates.filter((d) => d <= TODAY)),
+        eventNext: min(eventDates.filter((d) => d > TODAY)),
+        actionLatest: max(dates(mine).filter((d) => d <= TODAY)),
+        actionLatestSeen: max(dates(seen).filter((d) => d <= TODAY)),
+        actionNext: min(dates(mine).filter((d) => d > TODAY)),
+      }
+    })
+    .sort((a, b) => a.caseId - b.caseId)
+}
+
+async function storedActivity(db: Kysely<Database>) {
+  return db
+    .selectFrom('caseActivity')
+    .select([
+      'caseId',
+      'deprived',
+      'restricted',
+      'eventLatest',
+      'eventNext',
+      'actionLatest',
+      'actionLatestSeen',
+      'actionNext',
+    ])
+    .orderBy('caseId')
+    .execute()
+}
+
+async function bruteStarts(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['visibility', 'currentCustodyState', 'detainedSince', 'detainedSincePrecision'])
+    .execute()
+  const counts = new Map<string, number>()
+  for (const c of rows) {
+    if (!DEPRIVED_OF_LIBERTY.includes(c.currentCustodyState as never) || !c.detainedSince) continue
+    const [y, m] = c.detainedSince.split('-').map(Number) as [number, number]
+    const start =
+      c.detainedSincePrecision === 'day'
+        ? c.detainedSince
+        : c.detainedSincePrecision === 'month'
+          ? new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+          : `${y}-12-31`
+    const key = `${start}|${c.visibility === 'restricted'}|${c.detainedSincePrecision !== 'day'}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts].map(([k, n]) => `${k}|${n}`).sort()
+}
+
+async function storedStarts(db: Kysely<Database>) {
+  const rows = await db.selectFrom('detentionStartCounts').selectAll().where('n', '<>', 0).execute()
+  return rows.map((r) => `${r.start}|${r.restricted}|${r.imprecise}|${r.n}`).sort()
+}
+
+async function expectSummariesRight(db: Kysely<Database>) {
+  expect(await storedActivity(db)).toEqual(await bruteActivity(db))
+  expect(await storedStarts(db)).toEqual(await bruteStarts(db))
+}
+
+describe.each(backends())('dashboard summaries on %s', (backend) => {
+  let handle: TestDatabase
+  let db: Kysely<Database>
+  let viewers: Record<'admin' | 'editor' | 'viewer', Viewer>
+  const ids: number[] = []
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(backend)
+    db = handle.db
+    const [admin, editor, viewer] = [
+      await makeUser(db, 'admin'),
+      await makeUser(db, 'editor'),
+      await makeUser(db, 'viewer'),
+    ]
+    viewers = {
+      admin: { id: admin.id, role: 'admin' },
+      editor: { id: editor.id, role: 'editor' },
+      viewer: { id: viewer.id, role: 'viewer' },
+    }
+    const states: (CustodyState | null)[] = ['detained', 'imprisoned', 'released', null]
+    const rows = await db
+      .insertInto('cases')
+      .values(
+        Array.from({ length: 12 }, (_, i) => ({
+          slug: `summary-${i}`,
+          fullName: `Summary Person ${i}`,
+          visibility: i % 3 === 0 ? ('restricted' as const) : ('internal' as const),
+          currentCustodyState: states[i % 4],
+          detainedSince: i % 4 < 2 ? `20${10 + i}-0${1 + (i % 9)}-15` : null,
+          detainedSincePrecision: i % 4 < 2 ? (['day', 'month', 'year'] as const)[i % 3] : null,
+        })),
+      )
+      .returning('id')
+      .execute()
+    ids.push(...rows.map((r) => r.id))
+    // The editor may see the first restricted case, not the others.
+    await db.insertInto('caseAccess').values({ caseId: ids[0]!, userId: editor.id }).execute()
+  }, 60_000)
+
+  afterAll(async () => {
+    await handle?.close()
+  })
+
+  it('starts with a row for every case and the detention starts counted', async () => {
+    await expectSummariesRight(db)
+  })
+
+  it('follows events inserted, moved past or into the future, and deleted', async () => {
+    const inserted = await db
+      .insertInto('statusEvents')
+      .values(
+        ids.flatMap((caseId, i) => [
+          { caseId, eventDate: day(-10 * i - 1), datePrecision: 'day' as const },
+          { caseId, eventDate: day(-200 - i), datePrecision: 'day' as const },
+          ...(i % 2 ? [{ caseId, eventDate: day(5 + i), datePrecision: 'day' as const }] : []),
+        ]),
+      )
+      .returning(['id', 'caseId'])
+      .execute()
+    await expectSummariesRight(db)
+    await db
+      .updateTable('statusEvents')
+      .set({ eventDate: day(3) })
+      .where('id', '=', inserted[0]!.id)
+      .execute()
+    await db
+      .updateTable('statusEvents')
+      .set({ eventDate: day(-1) })
+      .where('id', '=', inserted.at(-1)!.id)
+      .execute()
+    // An event moved to another case re-dates both.
+    await db
+      .updateTable('statusEvents')
+      .set({ caseId: ids[5]! })
+      .where('id', '=', inserted[3]!.id)
+      .execute()
+    await expectSummariesRight(db)
+    await db.deleteFrom('statusEvents').where('id', '=', inserted[1]!.id).execute()
+    await expectSummariesRight(db)
+  })
+
+  it('follows actions, their links (restricted cases make an action unseen for the others), dates and deletions', async () => {
+    const actions = await db
+      .insertInto('advocacyActions')
+      .values(
+        [-3, -40, -90, 7, -5].map((n) => ({
+          kind: 'letter_to_authorities' as const,
+          title: `Action ${n}`,
+          actionDate: day(n),
+          datePrecision: 'day' as const,
+        })),
+      )
+      .returning('id')
+      .execute()
+    const [a, b, c, future, shared] = actions.map((x) => x.id) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
+    await db
+      .insertInto('actionCases')
+      .values([
+        { actionId: a, caseId: ids[1]! },
+        { actionId: b, caseId: ids[1]! },
+        { actionId: b, caseId: ids[2]! },
+        { actionId: c, caseId: ids[4]! },
+        { actionId: future, caseId: ids[4]! },
+        // Shared by an open case and two restricted ones.
+        { actionId: shared, caseId: ids[2]! },
+        { actionId: shared, caseId: ids[0]! },
+        { actionId: shared, caseId: ids[3]! },
+      ])
+      .execute()
+    await expectSummariesRight(db)
+    // A restricted case linked later hides the action from the seen dates of the others.
+    await db.insertInto('actionCases').values({ actionId: a, caseId: ids[6]! }).execute()
+    await expectSummariesRight(db)
+    await db
+      .deleteFrom('actionCases')
+      .where('actionId', '=', shared)
+      .where('caseId', '=', ids[3]!)
+      .execute()
+    await expectSummariesRight(db)
+    await db
+      .updateTable('actionCases')
+      .set({ caseId: ids[7]! })
+      .where('actionId', '=', c)
+      .where('caseId', '=', ids[4]!)
+      .execute()
+    await expectSummariesRight(db)
+    await db
+      .updateTable('advocacyActions')
+      .set({ actionDate: day(-1) })
+      .where('id', '=', b)
+      .execute()
+    await db
+      .updateTable('advocacyActions')
+      .set({ actionDate: day(-2) })
+      .where('id', '=', future)
+      .execute()
+    await expectSummariesRight(db)
+    await db.deleteFrom('advocacyActions').where('id', '=', a).execute()
+    await expectSummariesRight(db)
+  })
+
+  it('follows cases: visibility, custody, detention start, new and deleted cases', async () => {
+    await db
+      .updateTable('cases')
+      .set({ visibility: 'restricted' })
+      .where('id', '=', ids[2]!)
+      .execute()
+    await expectSummariesRight(db)
+    await db.updateTable('cases').set({ visibility: 'public' }).where('id', '=', ids[0]!).execute()
+    await expectSummariesRight(db)
+    await db
+      .updateTable('cases')
+      .set({
+        currentCustodyState: 'detained',
+        detainedSince: '2020-02-01',
+        detainedSincePrecision: 'month',
+      })
+      .where('id', '=', ids[2]!)
+      .execute()
+    await db
+      .updateTable('cases')
+      .set({ currentCustodyState: 'released' })
+      .where('id', '=', ids[1]!)
+      .execute()
+    await expectSummariesRight(db)
+    const added = await db
+      .insertInto('cases')
+      .values({
+        slug: 'summary-new',
+        fullName: 'Summary New',
+        currentCustodyState: 'imprisoned',
+        detainedSince: '2019-01-01',
+        detainedSincePrecision: 'year',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await expectSummariesRight(db)
+    // A restricted case deleted: its links go by cascade, and the action it shared becomes seen.
+    await db.deleteFrom('cases').where('id', '=', ids[3]!).execute()
+    await db.deleteFrom('cases').where('id', '=', added.id).execute()
+    await expectSummariesRight(db)
+  })
+
+  it('lists who needs attention on today’s date as brute force does, for each reader', async () => {
+    const { cases, events, actions, links } = await tables(db)
+    const grants = await db.selectFrom('caseAccess').select(['caseId', 'userId']).execute()
+    for (const viewer of Object.values(viewers)) {
+      const maySee = (id: number) =>
+        viewer.role === 'admin' ||
+        cases.find((c) => c.id === id)!.visibility !== 'restricted' ||
+        grants.some((g) => g.caseId === id && g.userId === viewer.id)
+      // An action is seen when every case it is linked to is.
+      const visibleActions = actions.filter((a) =>
+        links.filter((l) => l.actionId === a.id).every((l) => maySee(l.caseId)),
+      )
+      const expected = cases
+        .filter((c) => maySee(c.id))
+        .map((c) => ({
+          id: c.id,
+          state: c.currentCustodyState,
+          last: latestDate(
+            [
+              ...events.filter((e) => e.caseId === c.id).map((e) => e.eventDate),
+              ...visibleActions
+                .filter((a) => links.some((l) => l.actionId === a.id && l.caseId === c.id))
+                .map((a) => a.actionDate),
+            ],
+            TODAY,
+          ),
+        }))
+        .filter((c) =>
+          needsAttention({ custodyState: c.state, lastActivityDate: c.last, today: TODAY }),
+        )
+        .sort((x, y) =>
+          x.last === y.last
+            ? x.id - y.id
+            : x.last === null
+              ? -1
+              : y.last === null
+                ? 1
+                : x.last < y.last
+                  ? -1
+                  : 1,
+        )
+      for (const limit of [2, 50]) {
+        const listed = await listNeedsAttention(db, { viewer, today: TODAY, limit })
+        expect(listed.map((r) => [r.id, r.lastActivityDate])).toEqual(
+          expected.slice(0, limit).map((c) => [c.id, c.last]),
+        )
+        expect(listed[0]?.total ?? 0).toBe(expected.length)
+      }
+    }
+  })
+
+  it('backfills the same summaries when migrated over existing data', async () => {
+    const before = await storedActivity(db)
+    await m0007.down(db)
+    await m0007.up(db)
+    expect(await storedActivity(db)).toEqual(before)
+    await expectSummariesRight(db)
+  })
+})
