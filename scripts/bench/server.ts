@@ -26,8 +26,12 @@ export function ensureBuild() {
     fs.statSync(path.join(root, 'remix.config.js')).mtimeMs,
   )
   if (built >= sources) return
-  console.log('Building the app (npx remix build)…')
-  const result = spawnSync('npx', ['remix', 'build'], { cwd: root, stdio: 'inherit' })
+  console.log('Building the app (npx remix build, holding /tmp/ct-build.lock)…')
+  // Builds and browser tests share public/build: hold the same lock as everyone else.
+  const result = spawnSync('flock', ['/tmp/ct-build.lock', 'npx', 'remix', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   if (result.status !== 0) {
     if (!built) throw new Error('remix build failed and there is no earlier build to serve')
     console.warn('remix build failed: serving the earlier build.')
