@@ -30,6 +30,19 @@ if (process.env.NODE_ENV === 'production') {
   })
 }
 
+/**
+ * A Retry-After an action or loader answered with (the sign-in limit's 429) reaches the browser:
+ * a page takes only the headers a route's `headers` export passes on, and no route needs one else.
+ */
+function retryAfterOf({ staticHandlerContext }: EntryContext, responseHeaders: Headers) {
+  const { actionHeaders, loaderHeaders } = staticHandlerContext
+  for (const headers of [...Object.values(actionHeaders), ...Object.values(loaderHeaders)]) {
+    const retryAfter = headers.get('Retry-After')
+    if (retryAfter && !responseHeaders.has('Retry-After'))
+      responseHeaders.set('Retry-After', retryAfter)
+  }
+}
+
 const handleRequest: HandleDocumentRequestFunction = (
   request: Request,
   responseStatusCode: number,
@@ -37,8 +50,10 @@ const handleRequest: HandleDocumentRequestFunction = (
   remixContext: EntryContext,
 ) => {
   const nonce = randomBytes(16).toString('base64')
+  retryAfterOf(remixContext, responseHeaders)
   // The database is not answering (utils/database-errors.server.ts): ask the browser to come back.
-  if (responseStatusCode === 503) responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  if (responseStatusCode === 503 && !responseHeaders.has('Retry-After'))
+    responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false

@@ -39,7 +39,7 @@ describe.skipIf(!withPostgres)('PostgreSQL going away under load (needs TEST_DAT
     throughProxy.port = String(proxy.port)
     app = await startAppProcess({ DATABASE_URL: throughProxy.toString() })
     cookie = await signInOver(app.url, 'outage-editor@example.org', PASSWORD)
-  })
+  }, 300_000)
   afterAll(async () => {
     await app?.stop()
     await proxy?.close()
@@ -138,12 +138,17 @@ describe.skipIf(!withPostgres)('PostgreSQL going away under load (needs TEST_DAT
     expect(result.timeouts).toBe(0)
     const statuses = new Set(seen.map((s) => s.status))
     expect([...statuses].sort()).toEqual([200, 503])
-    for (const outage of outages) {
+    for (const [i, outage] of outages.entries()) {
       const during = seen.filter((s) => s.at > outage.cut + 1_000 && s.at < outage.restored)
       expect(during.length).toBeGreaterThan(0)
-      expect(during.every((s) => s.status === 503)).toBe(true)
-      const after = seen.filter((s) => s.at > outage.restored + outage.recoveredAfterMs + 1_000)
-      expect(after.every((s) => s.status === 200)).toBe(true)
+      expect(during.filter((s) => s.status !== 503)).toEqual([])
+      const nextCut = outages[i + 1]?.cut ?? Infinity
+      const after = seen.filter(
+        (s) => s.at > outage.restored + outage.recoveredAfterMs + 1_000 && s.at < nextCut,
+      )
+      expect(after.length).toBeGreaterThan(0)
+      const late = after.filter((s) => s.status !== 200)
+      expect(late.map((s) => `${s.status} at +${s.at - outage.restored} ms`)).toEqual([])
     }
 
     // One line when each outage starts and one when it ends, nothing per request.
@@ -152,7 +157,7 @@ describe.skipIf(!withPostgres)('PostgreSQL going away under load (needs TEST_DAT
       .filter((line) => line.trim() !== '' && !line.startsWith('Serving on'))
     expect(logged.filter((l) => l.startsWith('Database unavailable'))).toHaveLength(2)
     expect(logged.filter((l) => l.startsWith('Database answering again'))).toHaveLength(2)
-    expect(logged).toHaveLength(4)
+    expect(logged.filter((l) => !/^Database (unavailable|answering again)/.test(l))).toEqual([])
 
     // Every actor saved has its audit row and every audit row its actor: no write half-done.
     expect(writes.every((status) => [302, 503, 0].includes(status))).toBe(true)

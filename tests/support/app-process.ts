@@ -63,7 +63,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
       resolve()
     }),
   )
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 150_000
   while (!lines.some((line) => line.startsWith('Serving on'))) {
     if (exited || Date.now() > deadline)
       throw new Error(`the app did not start:\n${lines.join('\n')}`)
