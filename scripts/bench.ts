@@ -7,6 +7,7 @@
 //   DATABASE_URL=postgres://… npm run bench -- --size large|both
 //   flags: --quick (2 s per run instead of 5), --regenerate (generate the data anew),
 //          --only dashboard,statement (pages whose name contains one of these)
+//          --only backup (backup and restore timed alone)
 //
 // Figures are noisy on shared machines: compare medians of runs made one after the other.
 import os from 'node:os'
@@ -14,6 +15,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { todayIso } from '../app/domain/dates'
+import { benchBackup } from './bench/backup'
 import { clientJsByRoute } from './bench/client-js'
 import { benchTarget, prepareBenchDatabase } from './bench/database'
 import { measureFloors, type FloorResult } from './bench/floor'
@@ -197,7 +199,14 @@ async function main() {
       console.log('The large caseload runs on PostgreSQL only: set DATABASE_URL. Skipped.')
       continue
     }
-    await benchSize(size, databaseUrl)
+    // Backup and restore are timed after the pages in every full run, or alone with --only backup.
+    const only = flags.only?.split(',').map((s) => s.trim().toLowerCase())
+    const backupOnly = only?.every((o) => o === 'backup') ?? false
+    if (!backupOnly) await benchSize(size, databaseUrl)
+    if (!only || only.includes('backup'))
+      await benchBackup(benchTarget(size, databaseUrl), {
+        regenerate: flags.regenerate && backupOnly,
+      })
   }
 }
 

@@ -45,7 +45,23 @@ function rowExpression(table: BackupTable): string {
   return `'[' || ${table.columns.map(jsonOf).join(` || ',' || `)} || ']'`
 }
 
+/** A table without a primary key (rare and small: a marker, a setting) in its rows' text order. */
+async function* unkeyedTableRows(trx: Transaction<any>, table: BackupTable) {
+  const rows = sql.raw(
+    `SELECT ${rowExpression(table)} AS backuprow FROM ${quoteIdent(table.name)} AS t`,
+  )
+  for (let offset = 0; ; offset += BACKUP_BATCH_ROWS) {
+    const { rows: batch } = await sql<{ backuprow: string }>`
+      SELECT backuprow FROM (${rows}) AS r ORDER BY backuprow COLLATE "C"
+      LIMIT ${sql.lit(BACKUP_BATCH_ROWS)} OFFSET ${sql.lit(offset)}`.execute(trx)
+    if (batch.length === 0) return
+    yield batch.map((r) => r.backuprow).join(',\n')
+    if (batch.length < BACKUP_BATCH_ROWS) return
+  }
+}
+
 async function* tableRows(trx: Transaction<any>, table: BackupTable): AsyncGenerator<string> {
+  if (table.primaryKey.length === 0) return yield* unkeyedTableRows(trx, table)
   const keys = table.primaryKey.map((k) => sql.raw(`t.${quoteIdent(k)}`))
   const select = sql.raw(
     `SELECT ${table.primaryKey.map((k, i) => `t.${quoteIdent(k)}::text AS k${i}`).join(', ')}, ` +

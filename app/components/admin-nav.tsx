@@ -1,6 +1,6 @@
 import { NavLink } from '@remix-run/react'
 
-/** Users · Activity, at the top of every admin page. */
+/** Users · Activity · Backup, at the top of every admin page. */
 export function AdminNav() {
   return (
     <nav aria-label="Admin" className="admin-nav">
@@ -10,6 +10,9 @@ export function AdminNav() {
         </li>
         <li>
           <NavLink to="/admin/activity">Activity</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/backup">Backup</NavLink>
         </li>
       </ul>
     </nav>

@@ -60,6 +60,10 @@ const TABLE: Record<string, Row> = {
   'account.tsx': row('L 200 200 200 200', 'L 400 400 400 400'),
   'admin._index.tsx': row('L 403 403 R 403', NO_ACTION),
   'admin.activity.tsx': ADMIN_PAGE,
+  'admin.backup.tsx': ADMIN_PAGE,
+  // The download is a POST (it writes its audit row); without the confirmation it sends the admin
+  // back to the page, and a GET goes to the page too.
+  'admin.backup[.]json.tsx': row('L 403 403 R 403', 'L 403 403 R 403'),
   'admin.users._index.tsx': ADMIN_PAGE,
   'admin.users.new.tsx': ADMIN_FORM,
   'admin.users.$userId.tsx': ADMIN_FORM,
