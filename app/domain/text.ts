@@ -87,16 +87,38 @@ export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
+/**
+ * Characters of scripts written without spaces between words (Chinese, Japanese, Korean), where
+ * one or two characters are a whole name part (刘, 晓波). The same ranges as migration 0008's.
+ */
+const SYLLABIC =
+  /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{2fa1f}]/u
+const SYLLABIC_ALL = new RegExp(SYLLABIC.source, 'gu')
+
+export function hasSyllabicScript(value: string): boolean {
+  return SYLLABIC.test(value)
+}
+
+/**
+ * Each Chinese, Japanese or Korean character written three times: "刘晓波" -> "刘刘刘晓晓晓波波波".
+ * The trigram index extracts nothing from fewer than three characters, so "晓波" or "刘" alone
+ * would read every row; tripled on both sides, "晓晓晓波波波" is found through the index, and
+ * it can only match where "晓波" stands in the name (runs of one character always align).
+ */
+export function spreadSyllabic(value: string): string {
+  return value.replace(SYLLABIC_ALL, (ch) => ch.repeat(3))
+}
+
 type CaseNames = { fullName: string; displayName?: string | null; aliases: readonly string[] }
 
 /**
  * What the trigram index of a case holds: its names and aliases in any script, folded, one per
- * line, so "самик" finds "Арсамиков" and "晓波" finds "刘晓波" (a part of a word, which the
+ * line (Chinese, Japanese and Korean characters spread, see spreadSyllabic), so "самик" finds "Арсамиков" and "晓波" finds "刘晓波" (a part of a word, which the
  * word-based full-text search cannot find).
  */
 export function caseNameText(fields: CaseNames): string {
-  return foldText(
-    [fields.fullName, fields.displayName, ...fields.aliases].filter(Boolean).join('\n'),
+  return spreadSyllabic(
+    foldText([fields.fullName, fields.displayName, ...fields.aliases].filter(Boolean).join('\n')),
   )
 }
 

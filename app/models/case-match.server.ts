@@ -3,8 +3,22 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { CaseFilters, FacetKey } from '../domain/case-filters'
-import { toPrefixTsQuery } from '../domain/text'
+import { containsPattern, hasSyllabicScript, searchTerms, spreadSyllabic } from '../domain/text'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
+
+/**
+ * One search term (folded letters and digits only, from searchTerms; bound as a parameter) matches
+ * a case when a word of its names, aliases or summary starts with it (the full-text index), or when
+ * it appears anywhere in its names and aliases (the trigram index): "arsam" and "Идрис" find
+ * words, "самик" and "晓波" parts of one. Part-of-a-name matching needs three letters in alphabetic
+ * scripts (fewer find nearly every case), one character in Chinese, Japanese and Korean.
+ */
+function termMatches(eb: ExpressionBuilder<Database, 'cases'>, term: string): Expression<SqlBool> {
+  const word = sql<SqlBool>`${sql.ref('cases.searchVector')} @@ to_tsquery('simple', ${`${term}:*`})`
+  if ([...term].length < 3 && !hasSyllabicScript(term)) return word
+  const part = containsPattern(spreadSyllabic(term))
+  return eb.or([word, eb('cases.nameSearchText', 'like', part)])
+}
 
 /**
  * The cases a viewer may see that match the search and the filters, leaving out the filter named by
@@ -21,12 +35,7 @@ export function caseMatches({
 }) {
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
     const conditions: Expression<SqlBool>[] = [caseVisibleTo(viewer)(eb)]
-    const tsQuery = toPrefixTsQuery(filters.q)
-    // toPrefixTsQuery keeps only letters and digits, and the result is a bound parameter.
-    if (tsQuery)
-      conditions.push(
-        sql<SqlBool>`${sql.ref('cases.searchVector')} @@ to_tsquery('simple', ${tsQuery})`,
-      )
+    for (const term of searchTerms(filters.q)) conditions.push(termMatches(eb, term))
     const use = (key: FacetKey) => key !== except && filters[key] !== undefined
     if (use('custody')) conditions.push(eb('cases.currentCustodyState', '=', filters.custody!))
     if (use('stage')) conditions.push(eb('cases.currentLegalStage', '=', filters.stage!))

@@ -4,6 +4,7 @@ import {
   caseNameText,
   caseSearchText,
   foldText,
+  spreadSyllabic,
   toPrefixTsQuery,
 } from '../../../app/domain/text'
 
@@ -52,6 +53,15 @@ describe('text helpers', () => {
   it('keeps names and aliases, not the summary, for the search by a part of a name', () => {
     expect(
       caseNameText({ fullName: 'Liu Xiaobo', aliases: ['刘晓波'], displayName: 'Xiaobo' }),
-    ).toBe('liu xiaobo\nxiaobo\n刘晓波')
+    ).toBe('liu xiaobo\nxiaobo\n刘刘刘晓晓晓波波波')
+  })
+
+  it('spreads Chinese, Japanese and Korean characters so one or two can be looked up', () => {
+    expect(spreadSyllabic('刘晓波 liu')).toBe('刘刘刘晓晓晓波波波 liu')
+    expect(spreadSyllabic('김たな')).toBe('김김김たたたななな')
+    // A spread part of a name is found in the spread name exactly where the part stands.
+    expect(spreadSyllabic('刘晓波').includes(spreadSyllabic('晓波'))).toBe(true)
+    expect(spreadSyllabic('刘晓波').includes(spreadSyllabic('波刘'))).toBe(false)
+    expect(spreadSyllabic('晓晓波').includes(spreadSyllabic('晓波'))).toBe(true)
   })
 })
