@@ -6,6 +6,7 @@ import {
   noteDatabaseUnavailable,
   pingDatabase,
 } from '~/utils/database-errors.server'
+import { getDb } from '~/utils/db.server'
 
 const TIMEOUT_MS = 2_000
 
@@ -22,7 +23,7 @@ function plain(status: number, text: string, headers: Record<string, string> = {
 
 export async function loader() {
   try {
-    await pingDatabase(TIMEOUT_MS)
+    await pingDatabase(await getDb(), TIMEOUT_MS)
   } catch (error) {
     // Logged once per outage, however often a monitor polls.
     noteDatabaseUnavailable(error)

@@ -3,8 +3,8 @@
 // code, turns it into a 503 the user can act on, and logs one line when an outage starts and one
 // when it ends — not one per request. The outage state lives on globalThis because the server
 // script and the Remix build each load their own copy of this module.
-import { sql } from 'kysely'
-import { getDb } from './db.server'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
 
 /** Seconds a browser (or a load balancer) is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 30
@@ -89,7 +89,7 @@ export function databaseOutageSince(): number | null {
 }
 
 /** Answers SELECT 1 within `timeoutMs`, or throws. */
-export async function pingDatabase(timeoutMs: number): Promise<void> {
+export async function pingDatabase(db: Kysely<Database>, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -98,7 +98,7 @@ export async function pingDatabase(timeoutMs: number): Promise<void> {
     )
   })
   try {
-    await Promise.race([getDb().then((db) => sql`select 1`.execute(db)), timeout])
+    await Promise.race([sql`select 1`.execute(db), timeout])
   } finally {
     clearTimeout(timer)
   }
@@ -131,7 +131,9 @@ export function noteDatabaseUnavailable(error: unknown): void {
   current.probe = setInterval(() => {
     if (probing) return
     probing = true
-    pingDatabase(PROBE_EVERY_MS)
+    // The app's database (utils/db.server.ts), read from its global to keep the imports one way.
+    Promise.resolve(globalThis.__caseTrackerDb)
+      .then((handle) => (handle ? pingDatabase(handle.db, PROBE_EVERY_MS) : Promise.reject()))
       .then(noteDatabaseAnswered, () => {})
       .finally(() => {
         probing = false

@@ -83,13 +83,23 @@ function kyselyFor(dialect: ConstructorParameters<typeof Kysely<Database>>[0]['d
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] })
 }
 
-export function openPostgres(
-  connectionString: string,
-  options: { max?: number } = {},
-): DatabaseHandle {
+/** How the app's own pool differs from a script's: it reports lost connections, and bounds statements. */
+export type PoolOptions = {
+  max?: number
+  /** A statement running longer is cancelled (the app's requests; never migrations). */
+  statementTimeoutMs?: number
+  /** A connection lost under the pool; without it, one line on stderr. */
+  onConnectionLost?: (error: Error) => void
+}
+
+export function openPostgres(connectionString: string, options: PoolOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    // A silent network (no refusal, no answer) fails a request after 5 s instead of holding it.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     // PostgreSQL's JIT compiles a query when its cost estimate is high, and the visibility rule's
     // OR EXISTS inflates the estimate: on the case list it spent ~0.7 s compiling to save nothing.
     // Every query here is short and indexed; JIT never pays (docs/benchmarks.md).
@@ -102,8 +112,13 @@ export function openPostgres(
       }) as typeof pg.types.getTypeParser,
     },
   })
-  // An idle client losing its connection must not crash the process: the next query reconnects.
-  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message))
+  // A client losing its connection — idle in the pool, or checked out between two queries of a
+  // transaction — must not crash the process: the pool drops it and the next query reconnects.
+  const lost =
+    options.onConnectionLost ??
+    ((error: Error) => console.error('PostgreSQL connection lost:', error.message))
+  pool.on('error', lost)
+  pool.on('connect', (client) => client.on('error', lost))
   const db = kyselyFor(new PostgresDialect({ pool }))
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
@@ -149,10 +164,10 @@ export async function openPgliteInMemory(loadDataDir?: Blob | File): Promise<Dat
   return { db, kind: 'pglite', close: () => db.destroy() }
 }
 
-export function openConfiguredDatabase(config: {
-  DATABASE_URL?: string
-  PGLITE_DIR: string
-}): Promise<DatabaseHandle> {
-  if (config.DATABASE_URL) return Promise.resolve(openPostgres(config.DATABASE_URL))
+export function openConfiguredDatabase(
+  config: { DATABASE_URL?: string; PGLITE_DIR: string },
+  poolOptions: PoolOptions = {},
+): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) return Promise.resolve(openPostgres(config.DATABASE_URL, poolOptions))
   return openPglite(config.PGLITE_DIR)
 }

@@ -2,8 +2,12 @@
 // request tries again instead of failing forever.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import { noteDatabaseUnavailable } from './database-errors.server'
 import { openConfiguredDatabase, type DatabaseHandle } from './database.server'
 import { getEnv } from './env.server'
+
+/** A request's statement running this long is cancelled: a page waits a minute at most. */
+const STATEMENT_TIMEOUT_MS = 60_000
 
 declare global {
   var __caseTrackerDb: Promise<DatabaseHandle> | undefined
@@ -11,7 +15,10 @@ declare global {
 
 export async function getDb(): Promise<Kysely<Database>> {
   if (!globalThis.__caseTrackerDb) {
-    const opening = openConfiguredDatabase(getEnv())
+    const opening = openConfiguredDatabase(getEnv(), {
+      statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+      onConnectionLost: noteDatabaseUnavailable,
+    })
     globalThis.__caseTrackerDb = opening
     opening.catch(() => {
       if (globalThis.__caseTrackerDb === opening) globalThis.__caseTrackerDb = undefined
