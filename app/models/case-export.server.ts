@@ -38,6 +38,9 @@ function caseBatch(
         'cases.country',
         'cases.region',
         'cases.nationality',
+        'cases.gender',
+        'cases.dateOfBirth',
+        'cases.dateOfBirthPrecision',
         'cases.currentCustodyState',
         'cases.currentLegalStage',
         'cases.detainedSince',
@@ -119,6 +122,8 @@ const COLUMNS: Column[] = [
   { header: 'country', value: (r) => r.country },
   { header: 'region', value: (r) => r.region },
   { header: 'nationality', value: (r) => r.nationality },
+  { header: 'gender', value: (r) => r.gender },
+  { header: 'date of birth', value: (r) => isoPartialDate(r.dateOfBirth, r.dateOfBirthPrecision) },
   { header: 'custody state', value: (r) => r.currentCustodyState },
   { header: 'legal stage', value: (r) => r.currentLegalStage },
   {

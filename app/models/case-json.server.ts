@@ -107,6 +107,8 @@ export async function getCaseExport(
       country: record.country,
       region: record.region,
       nationality: record.nationality,
+      gender: record.gender,
+      dateOfBirth: isoPartialDate(record.dateOfBirth, record.dateOfBirthPrecision) || null,
       grounds: record.grounds,
       riskLevel: record.riskLevel,
       visibility: record.visibility,

@@ -130,6 +130,10 @@ describe.each(backends())('exports on %s', (backend) => {
       expect(byName.get('刘晓波')!.sources).toBe('https://news.example/liu')
       expect(byName.get('刘晓波')!['custody state']).toBe('imprisoned')
       expect(byName.get('Alma Publicperson')!.grounds).toBe('journalism')
+      expect(byName.get('Alma Publicperson')).toMatchObject({
+        gender: 'unknown',
+        'date of birth': '',
+      })
     })
 
     it('leaves out restricted case B for readers without a grant, and shows it to those with one', async () => {
@@ -265,6 +269,7 @@ describe.each(backends())('exports on %s', (backend) => {
       expect(body.timeline[0].citations).toEqual([
         { source: body.sources[0].id, locator: null, quotedText: null },
       ])
+      expect(body.case).toMatchObject({ gender: 'unknown', dateOfBirth: null })
       expect(body.case).not.toHaveProperty('internalNotes')
       expect(body.case).not.toHaveProperty('searchText')
     })
