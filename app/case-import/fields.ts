@@ -181,11 +181,16 @@ const EVENT_HEADERS: [CustodyState, string[]][] = [
   ['released', ['released', 'date of release', 'release date', 'дата освобождения']],
   ['disappeared', ['disappeared', 'date of disappearance']],
 ]
+/** The extra column of the downloadable problem rows. */
+export const PROBLEM_COLUMN = 'Problem'
+
 const NOTES_HEADERS = ['notes', 'note', 'internal notes', 'comments', 'comment']
 
 /** The target a header suggests; a header nobody recognises goes to the notes, so nothing is lost. */
 export function suggestTarget(header: string): ColumnTarget {
   const folded = fold(header)
+  // The column the problems CSV adds: left out when the fixed file comes back.
+  if (folded === fold(PROBLEM_COLUMN)) return { kind: 'ignore' }
   for (const field of CASE_IMPORT_FIELDS)
     if (FIELD_HEADERS[field].includes(folded)) return { kind: 'field', field }
   for (const [state, headers] of EVENT_HEADERS)

@@ -108,3 +108,29 @@ export function columnLabels(headers: readonly string[]): string[] {
     return repeated ? `${header} (column ${i + 1})` : header
   })
 }
+
+/** A few values of each column from the start of the file, for the mapping page; never fails. */
+export function exampleValues(sample: string, columnCount: number, wanted = 3): string[][] {
+  const text = sample.replace(/\r\n?/g, '\n')
+  let records: string[][] = []
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      to: 30,
+    }) as string[][]
+  } catch {
+    records = []
+  }
+  return Array.from({ length: columnCount }, (_, i) =>
+    records
+      .slice(1)
+      .map((r) => (r[i] ?? '').trim())
+      .filter(Boolean)
+      .slice(0, wanted)
+      .map((v) => (v.length > 60 ? `${v.slice(0, 57)}…` : v)),
+  )
+}

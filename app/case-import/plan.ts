@@ -192,7 +192,7 @@ export function planRow({ labels, mapping, today }: PlanContext, row: CsvRow): R
   }
 
   mapping.columns.forEach((target, i) => {
-    const raw = row.cells[i] ?? ''
+    const raw = plainCell(row.cells[i] ?? '')
     if (target.kind === 'ignore') return
     if (target.kind === 'notes') {
       if (raw.trim()) plan.notes.push(`${label(i)}: ${raw.trim()}`)
@@ -261,4 +261,12 @@ export const hasErrors = (plan: RowPlan) => plan.problems.some((p) => p.severity
 export function personKey(fields: PlannedFields): string | null {
   if (!fields.fullName) return null
   return `${foldText(fields.fullName).replace(/\s+/g, ' ')}\u0000${foldText(fields.country ?? '')}`
+}
+
+/**
+ * A cell as written before a spreadsheet-safe export neutralised it: "'=HYPERLINK(…)" is read back
+ * as "=HYPERLINK(…)" — plain text either way, never run.
+ */
+export function plainCell(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value
 }

@@ -5,44 +5,11 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { CaseImportStatus, Database } from '../../db/schema'
 import type { ImportMapping } from '../case-import/fields'
 import { IMPORT_STALE_MS } from '../case-import/limits'
-import type { Problem } from '../case-import/plan'
+import type { CommitResult, DryRunReport } from '../case-import/types'
 
 export type ImportStatus = CaseImportStatus
 
-export type DryRunCounts = {
-  rows: number
-  validRows: number
-  errorRows: number
-  create: number
-  update: number
-  events: number
-  sourcesNew: number
-  sourcesReused: number
-  sourcesWithheld: number
-  citations: number
-}
-
-export type DryRunReport = {
-  counts: DryRunCounts
-  problems: Problem[]
-  errorLines: number[]
-  /** The existing case each row updates, at the version the dry run read (line → case). */
-  matched: Record<string, { id: number; version: number }>
-}
-
-export type CommitResult =
-  | {
-      ok: true
-      created: number
-      updated: number
-      events: number
-      sourcesNew: number
-      sourcesReused: number
-      citations: number
-      leftOut: number
-      slugs: string[]
-    }
-  | { ok: false; reason: 'errors' | 'changed' | 'stale'; message: string; lines: number[] }
+export type { CommitResult, DryRunCounts, DryRunReport } from '../case-import/types'
 
 type Owned = { id: number; userId: number }
 
@@ -240,4 +207,15 @@ export async function finishCaseImport(
     })
     .where('id', '=', id)
     .execute()
+}
+
+/** The first 64 KB of the file: enough for the mapping page's example values. */
+export async function getCaseImportSample(db: Kysely<Database>, { id, userId }: Owned) {
+  const row = await db
+    .selectFrom('caseImports')
+    .select(sql<string>`substr(content, 1, 65536)`.as('sample'))
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .executeTakeFirst()
+  return row?.sample ?? ''
 }

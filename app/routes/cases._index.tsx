@@ -92,6 +92,7 @@ export default function CasesPage() {
             New case
           </Link>
         ) : null}
+        {canCreate ? <Link to="/cases/import" className="button">Import from CSV</Link> : null}
       </div>
       <div className="case-list">
         <CaseFilterForm key={caseListSearch(query)} query={query} facets={facets} />

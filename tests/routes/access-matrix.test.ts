@@ -78,6 +78,10 @@ const TABLE: Record<string, Row> = {
   // Exports list only what the reader may see: the outsider's file simply lacks B.
   'cases[.]csv.tsx': READ,
   'cases.new.tsx': CREATE,
+  'cases.import.tsx': CREATE,
+  // An import is its uploader's alone (its file may name restricted people): others get 404.
+  'cases.import_.$importId.tsx': row('L 403 200 404 404', 'L 403 400 404 404'),
+  'cases.import_.$importId.problems[.]csv.tsx': row('L 403 200 404 404', NO_ACTION),
   'cases.$slug.tsx': READ_CASE_RECORD,
   'cases.$slug_.export[.]json.tsx': READ_CASE_RECORD,
   'cases.$slug_.access.tsx': ADMIN_FORM,
@@ -190,6 +194,7 @@ describe.each(backends())('the access matrix on %s', (backend) => {
       sourceId: String(world.sources.a),
       userId: String(world.users.viewer.id),
       draftId: String(aDraft.id),
+      importId: String(world.imports.editorOwn),
     }
     const restricted: Params = {
       ...open,
@@ -202,6 +207,7 @@ describe.each(backends())('the access matrix on %s', (backend) => {
       actorId: String(world.actors.bOnly),
       sourceId: String(world.sources.b1),
       draftId: String(world.documents.bDraft),
+      importId: String(world.imports.grantedB),
     }
     Object.assign(params, {
       anonymous: open,

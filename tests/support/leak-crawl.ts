@@ -23,6 +23,7 @@ export function worldParams(world: World): Record<string, string[]> {
     actionId: all(world.actions),
     actorId: all(world.actors),
     sourceId: all(world.sources),
+    importId: all(world.imports),
     userId: all(Object.fromEntries(Object.entries(world.users).map(([k, u]) => [k, u.id]))),
   }
 }

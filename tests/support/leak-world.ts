@@ -13,6 +13,8 @@ import { createAction } from '../../app/models/action-write.server'
 import { createActor } from '../../app/models/actor.server'
 import { grantCaseAccess } from '../../app/models/case-access.server'
 import { createCase } from '../../app/models/case.server'
+import { createCaseImport } from '../../app/models/case-import.server'
+import { startDryRun, waitForCaseImport } from '../../app/models/case-import-run.server'
 import { citeSources, linkCase } from '../../app/models/document-parts.server'
 import { addQuote } from '../../app/models/document-quotes.server'
 import { createDocument } from '../../app/models/document-write.server'
@@ -43,6 +45,8 @@ export type World = {
   documents: { aOnly: number; shared: number; bDraft: number }
   quotes: { aOnly: number; shared: number; bDraft: number }
   actions: { aOnly: number; shared: number; bOnly: number }
+  /** CSV imports: the editor's own (dry run done), and one by the granted editor naming B. */
+  imports: { editorOwn: number; grantedB: number }
   /** B's texts that must not reach a reader without a grant (each contains MARKER). */
   bOnlyTexts: string[]
 }
@@ -287,8 +291,32 @@ export async function buildWorld(db: Kysely<Database>, tag = 'world'): Promise<W
     bOnly: await action([b.id], { title: B.bActionTitle, actorId: actors.bOnly }),
   }
 
+  const csvImport = async (user: WorldUser, name: string) => {
+    const mapping = {
+      columns: [{ kind: 'field' as const, field: 'fullName' as const }],
+      constants: {},
+    }
+    const content = `Name\n${name}\n`
+    const id = await createCaseImport(db, {
+      userId: user.id,
+      fileName: `${tag}.csv`,
+      content,
+      headers: ['Name'],
+      rowCount: 1,
+      mapping,
+    })
+    await startDryRun(db, { id, viewer: user, mapping })
+    await waitForCaseImport(id)
+    return id
+  }
+  const imports = {
+    editorOwn: await csvImport(users.editor, 'Imported Person'),
+    grantedB: await csvImport(users.granted, B.fullName),
+  }
+
   return {
     users,
+    imports,
     cases: { a, b, c },
     events,
     sources,

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { parseCsvText } from '~/case-import/parse'
+import { problemRows } from '~/case-import/problems-csv'
+import { requirePermission } from '~/guards/auth.server'
+import { getCaseImport, getCaseImportWork } from '~/models/case-import.server'
+import { csvFileName, csvResponse } from '~/utils/csv'
+import { getDb } from '~/utils/db.server'
+
+/** The rows of the user's own import that have errors, with a column naming them (spreadsheet-safe). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'update:case')
+  const id = Number(params.importId)
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+  const db = await getDb()
+  const record = await getCaseImport(db, { id, userId: user.id })
+  if (!record?.report) throw new Response('Not found', { status: 404 })
+  const work = await getCaseImportWork(db, { id, userId: user.id })
+  const parsed = parseCsvText(work.content)
+  if (!parsed.ok) throw new Response('Not found', { status: 404 })
+  const rows = problemRows(record.headers, parsed.value.rows, record.report.problems)
+  const base = record.fileName.replace(/\.[a-z]{2,4}$/i, '')
+  return csvResponse(rows, csvFileName(base, 'problems'))
+}
