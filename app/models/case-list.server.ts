@@ -23,7 +23,7 @@ const detentionCountedFrom = sql`case ${sql.ref('cases.detainedSincePrecision')}
  * A search matching fewer cases than this reads them first and sorts them (a few milliseconds);
  * one matching more walks the sort's index until a page is found, which then comes quickly. The
  * planner cannot choose alone: it estimates a word prefix ("arsam:*") at 2 % of the cases however
- * rare it is, and walked all 100,000 to find one (docs/benchmarks.md).
+ * rare it is, and walked all 100,000 to find one (docs/names-and-person-fields.md).
  */
 const FEW_MATCHES = 5_000
 
