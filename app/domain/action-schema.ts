@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { Conflict } from './conflict'
 import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
+import { isRecordId, MAX_ID } from '../utils/record-id'
 import { isValidIsoDay, parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'
 import { ACTION_FILTER_LABELS, type ActionListFilters } from './action-list'
@@ -15,8 +16,6 @@ export {
   type ActionListFilters,
 } from './action-list'
 
-const MAX_ID = 2_147_483_647
-
 const optionalId = (message: string) =>
   z
     .string()
@@ -25,7 +24,7 @@ const optionalId = (message: string) =>
     .transform((value, ctx) => {
       if (value === '') return null
       const id = Number(value)
-      if (Number.isInteger(id) && id > 0 && id <= MAX_ID) return id
+      if (isRecordId(id)) return id
       ctx.addIssue({ code: 'custom', message })
       return z.NEVER
     })
@@ -187,11 +186,7 @@ export function readActionFormData(formData: FormData) {
   const raw = formToObject(formData, ['sourceIds', 'caseIds'])
   const values = typedValues(raw)
   const pickedSourceIds = [
-    ...new Set(
-      (raw.sourceIds as string[])
-        .map(Number)
-        .filter((id) => Number.isInteger(id) && id > 0 && id <= MAX_ID),
-    ),
+    ...new Set((raw.sourceIds as string[]).map(Number).filter(isRecordId)),
   ].slice(0, 100)
   const sourceQuery =
     typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''

@@ -12,6 +12,7 @@ import {
   type HistoryRow,
 } from './history'
 import { ACTIVITY_FILTER_KEYS, type ActivityFilters } from './activity-search'
+import { MAX_ID } from '~/utils/record-id'
 import { AUDIT_ACTIONS } from './vocabularies'
 
 export {
@@ -29,7 +30,7 @@ export type ActivityCursor = { direction: 'before' | 'after'; occurredAt: string
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z),(\d{1,18})$/
 
 const filterSchemas = {
-  user: z.coerce.number().int().positive().max(2_147_483_647),
+  user: z.coerce.number().int().positive().max(MAX_ID),
   // Any well-formed name, so rows of a kind added later can still be found from a link.
   entity: z.string().regex(/^[a-z_]{1,40}$/),
   action: z.enum(AUDIT_ACTIONS),

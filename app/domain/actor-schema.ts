@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { pageNumber, type FormValues } from './source-schema'
 import { ACTOR_KINDS, type ActorKind } from './vocabularies'
+import { MAX_ID } from '~/utils/record-id'
 
 export const ACTOR_PAGE_SIZE = 50
 
@@ -164,7 +165,7 @@ export const MergeFormSchema = z.object({
     .number({ message: 'Choose the duplicate to merge' })
     .int('Choose the duplicate to merge')
     .positive('Choose the duplicate to merge')
-    .max(2_147_483_647, 'Choose the duplicate to merge'),
+    .max(MAX_ID, 'Choose the duplicate to merge'),
   keptVersion: z.coerce.number().int().min(1),
   duplicateVersion: z.coerce.number().int().min(1),
 })

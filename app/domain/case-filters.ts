@@ -15,6 +15,7 @@ import {
   type RiskLevel,
   type Visibility,
 } from './vocabularies'
+import { MAX_ID } from '~/utils/record-id'
 
 export const CASE_PAGE_SIZE = 50
 export const MAX_PAGE = 10_000
@@ -29,8 +30,6 @@ export const SORT_LABELS: Record<CaseSort, string> = {
   detention: 'Longest detention',
   name: 'Name',
 }
-
-const MAX_ID = 2_147_483_647
 
 /** A whole number as zod's `z.coerce.number().int()` reads it ("7", " 7 ", "1e3", "0x10"), or null. */
 function wholeNumber(raw: string): number | null {

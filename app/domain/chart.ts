@@ -4,6 +4,7 @@
 import type { ChartTable } from './chart-table'
 import { formatPartialDate, isValidIsoDay, lastPossibleDay } from './dates'
 import { ACTION_KINDS, labelOf, type ActionKind, type DatePrecision } from './vocabularies'
+import { isRecordId } from '~/utils/record-id'
 
 export type BucketUnit = 'week' | 'month' | 'quarter' | 'year'
 export type DateRange = { from: string; to: string }
@@ -341,7 +342,7 @@ export function parseChartQuery(params: URLSearchParams, today: string) {
     const raw = params.get(name)?.trim()
     if (!raw) return undefined
     const value = Number(raw)
-    if (Number.isInteger(value) && value > 0 && value <= 2_147_483_647) return value
+    if (isRecordId(value)) return value
     messages.push(UNKNOWN_FILTER[name])
     return undefined
   }

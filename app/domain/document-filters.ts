@@ -9,6 +9,7 @@ import {
   type DocumentFilters,
   type DocumentListQuery,
 } from './document-list-search'
+import { MAX_ID } from '~/utils/record-id'
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './vocabularies'
 
 export {
@@ -46,7 +47,7 @@ const filterSchemas = {
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
     .max(120),
-  issuer: z.coerce.number().int().positive().max(2_147_483_647),
+  issuer: z.coerce.number().int().positive().max(MAX_ID),
   language: z
     .string()
     .trim()

@@ -12,6 +12,7 @@ import {
   type NewActor,
 } from './document-import-values'
 import { ACTOR_KINDS, DATE_PRECISIONS, type ActorKind, type DatePrecision } from './vocabularies'
+import { MAX_ID } from '~/utils/record-id'
 
 export * from './document-import-values'
 
@@ -29,8 +30,7 @@ export function readLooseDate(value: string): PartialDate | null | 'invalid' {
 }
 
 const ID = /^[1-9]\d{0,9}$/
-const asId = (value: string) =>
-  ID.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null
+const asId = (value: string) => (ID.test(value) && Number(value) <= MAX_ID ? Number(value) : null)
 const lines = (value: string) => [
   ...new Set(
     value

@@ -8,6 +8,7 @@ import { DATE_PRECISIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, labelOf } from './v
 import { languageLabel } from './document-languages'
 
 export { DOCUMENT_LANGUAGES, languageLabel } from './document-languages'
+import { isRecordId, MAX_ID } from '~/utils/record-id'
 
 export const MAX_BODY_LENGTH = 200_000
 export const MAX_QUOTE_LENGTH = 50_000
@@ -28,7 +29,7 @@ export const optionalId = (message: string) =>
     .transform((value, ctx) => {
       if (value.trim() === '') return null
       const id = Number(value)
-      if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) {
+      if (!isRecordId(id)) {
         ctx.addIssue({ code: 'custom', message })
         return z.NEVER
       }
@@ -142,7 +143,7 @@ export const CitationFormSchema = z.object({
       return { quoteId: Number(m[1]) }
     }),
   sourceIds: z
-    .array(z.coerce.number().int().positive().max(2_147_483_647))
+    .array(z.coerce.number().int().positive().max(MAX_ID))
     .min(1, 'Pick at least one source to cite')
     .max(50, 'At most 50 sources at a time')
     .transform((ids) => [...new Set(ids)]),
@@ -154,7 +155,7 @@ export const CaseLinkSchema = z.object({
     .number({ message: 'Choose a case' })
     .int('Choose a case')
     .positive('Choose a case')
-    .max(2_147_483_647, 'Choose a case'),
+    .max(MAX_ID, 'Choose a case'),
 })
 
 /** Form strings for a saved document, to fill the edit form. */

@@ -5,6 +5,7 @@ import { requirePermission } from './auth.server'
 import { idParam } from '../utils/route-params'
 import { getDb } from '../utils/db.server'
 import { getDocumentForUser } from '../models/document.server'
+import { invariantResponse } from '../utils/invariant'
 
 export async function requireDocument(
   request: Request,
@@ -14,6 +15,6 @@ export async function requireDocument(
   const user = await requirePermission(request, permission)
   const db = await getDb()
   const record = await getDocumentForUser(db, { id: idParam(documentId), viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }

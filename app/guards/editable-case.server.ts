@@ -3,11 +3,12 @@
 import { getCaseForUser } from '../models/case.server'
 import { requirePermission } from './auth.server'
 import { getDb } from '../utils/db.server'
+import { invariantResponse } from '../utils/invariant'
 
 export async function requireEditableCase(request: Request, slug: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const record = await getCaseForUser(db, { slug: slug ?? '', viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }

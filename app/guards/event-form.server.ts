@@ -8,6 +8,7 @@ import type { DatePrecision } from '../domain/vocabularies'
 import type { Viewer } from '../models/case-visibility.server'
 import { getSourcesByIds, searchSources } from '../models/source.server'
 import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
+import { isRecordId } from '../utils/record-id'
 
 /** `viewer` sees and may cite only the sources visible to them (docs/decisions/008). */
 export async function readEventForm(db: Kysely<Database>, request: Request, viewer: Viewer) {
@@ -15,7 +16,7 @@ export async function readEventForm(db: Kysely<Database>, request: Request, view
   const values = typedValues(raw)
   const pickedIds = (Array.isArray(raw.sourceIds) ? raw.sourceIds : [])
     .map(Number)
-    .filter((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647)
+    .filter(isRecordId)
   const selectedSources = await getSourcesByIds(db, [...new Set(pickedIds)].slice(0, 100), viewer)
   const sourceQuery =
     typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''

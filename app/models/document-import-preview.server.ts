@@ -20,6 +20,7 @@ import {
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import { documentVisibleTo, listActorOptions, type ActorOption } from './document.server'
 import { sourceVisibleTo } from './record-visibility.server'
+import { isRecordId } from '../utils/record-id'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -246,8 +247,7 @@ export async function loadImportOptions(
   db: Kysely<Database>,
   { viewer, values }: { viewer: Viewer; values: ImportValues },
 ): Promise<ImportOptions> {
-  const ids = (list: string[]) =>
-    [...new Set(list.map(Number))].filter((id) => Number.isInteger(id) && id > 0 && id < 2 ** 31)
+  const ids = (list: string[]) => [...new Set(list.map(Number))].filter(isRecordId)
   const caseIds = ids([...values.caseOptions, ...values.caseIds])
   const sourceIds = ids(values.footnotes.flatMap((f) => [f.matchId, f.source]))
   const [actors, cases, sources] = await Promise.all([

@@ -8,6 +8,7 @@ import { getActionForUser } from '~/models/action.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: idParam(params.actionId),
     viewer: user,
   })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   // A linked document hidden from this reader comes without its title: its id is not sent either.
   const documentId = record.documentTitle === null ? null : record.documentId
   return { record: { ...record, documentId }, canEdit: can(user.role, 'update:case') }

@@ -11,12 +11,13 @@ import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 async function load(request: Request, actionId: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const record = await getActionForUser(db, { id: idParam(actionId), viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await load(request, params.actionId)
   const deleted = await deleteAction(db, { actor: auditActor(request, user), id: record.id })
-  if (!deleted) throw new Response('Not found', { status: 404 })
+  invariantResponse(deleted)
   return redirect('/actions')
 }
 

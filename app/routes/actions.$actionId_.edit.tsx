@@ -18,6 +18,7 @@ import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 const formValues = (record: ActionRecord) =>
   actionToFormValues({ ...record, caseIds: record.cases.map((c) => c.id) })
@@ -26,7 +27,7 @@ async function load(request: Request, actionId: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const record = await getActionForUser(db, { id: idParam(actionId), viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }
 
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...form.input,
   })
   if (result.ok) return redirect(`/actions/${record.id}`)
-  if (!result.current) throw new Response('Not found', { status: 404 })
+  invariantResponse(result.current)
   const options = await getActionFormOptions(db, { viewer: user })
   const conflict = {
     changedBy: result.current.updatedByName ?? 'someone',

@@ -8,11 +8,12 @@ import { getActorPage } from '~/models/actor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const actor = await getActorPage(await getDb(), { id: idParam(params.actorId), viewer: user })
-  if (!actor) throw new Response('Not found', { status: 404 })
+  invariantResponse(actor)
   return { actor, canEdit: can(user.role, 'update:case') }
 }
 

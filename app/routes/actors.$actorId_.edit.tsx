@@ -14,12 +14,13 @@ import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 async function requireActor(request: Request, actorId: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const record = await getActor(db, { id: idParam(actorId), viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }
 

@@ -13,17 +13,19 @@ import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
+import { isRecordId } from '~/utils/record-id'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const kept = await getActor(db, { id: idParam(params.actorId), viewer: user })
-  if (!kept) throw new Response('Not found', { status: 404 })
+  invariantResponse(kept)
   const url = new URL(request.url)
   // By default, look for others sharing this actor's last name ("bjork" finds "Björk" too).
   const q = (url.searchParams.get('q') ?? kept.name.split(/\s+/).at(-1) ?? '').trim().slice(0, 200)
   const duplicateId = Number(url.searchParams.get('duplicate'))
-  const chosen = Number.isInteger(duplicateId) && duplicateId > 0 && duplicateId < 2 ** 31
+  const chosen = isRecordId(duplicateId)
   const [candidates, preview] = await Promise.all([
     listActors(db, { query: { q, page: 1 }, viewer: user, pageSize: 20, exceptId: kept.id }),
     chosen && duplicateId !== kept.id
@@ -49,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const kept = await getActor(db, { id: idParam(params.actorId), viewer: user })
-  if (!kept) throw new Response('Not found', { status: 404 })
+  invariantResponse(kept)
   const keptId = kept.id
   const parsed = MergeFormSchema.safeParse(formToObject(await request.formData()))
   if (!parsed.success)

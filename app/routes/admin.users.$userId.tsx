@@ -18,6 +18,7 @@ import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 const NOTICES = {
   role: 'The role was changed.',
@@ -31,7 +32,7 @@ async function requireAccount(request: Request, userIdParam: string | undefined)
   const userId = /^\d{1,9}$/.test(userIdParam ?? '') ? Number(userIdParam) : 0
   const db = await getDb()
   const account = userId ? await getUserForAdmin(db, userId) : undefined
-  if (!account) throw new Response('Not found', { status: 404 })
+  invariantResponse(account)
   return { admin, db, account }
 }
 

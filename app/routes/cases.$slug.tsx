@@ -13,6 +13,7 @@ import { getCasePage } from '~/models/case-page.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today,
     attentionDays: getEnv().NEEDS_ATTENTION_DAYS,
   })
-  if (!page) throw new Response('Not found', { status: 404 })
+  invariantResponse(page)
   const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
   const actionChart = await getCaseActionChart(db, { caseId: page.record.id, viewer: user, today })
   return {

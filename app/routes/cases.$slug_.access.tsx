@@ -17,6 +17,7 @@ import { getCaseForUser } from '~/models/case.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 const NOTICES = {
   granted: 'Access granted to NAME.',
@@ -39,7 +40,7 @@ async function requireCase(request: Request, slug: string | undefined) {
   const user = await requirePermission(request, 'manage:access')
   const db = await getDb()
   const record = await getCaseForUser(db, { slug: slug ?? '', viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }
 

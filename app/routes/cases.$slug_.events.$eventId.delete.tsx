@@ -9,11 +9,12 @@ import { deleteStatusEvent, getStatusEvent } from '~/models/status-event.server'
 import { idParam } from '~/utils/route-params'
 import { requireEditableCase } from '~/guards/editable-case.server'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, record } = await requireEditableCase(request, params.slug)
   const event = await getStatusEvent(db, { caseId: record.id, eventId: idParam(params.eventId) })
-  if (!event) throw new Response('Not found', { status: 404 })
+  invariantResponse(event)
   return { slug: record.slug, fullName: record.fullName, event }
 }
 
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     caseId: record.id,
     eventId: idParam(params.eventId),
   })
-  if (!deleted) throw new Response('Not found', { status: 404 })
+  invariantResponse(deleted)
   return redirect(`/cases/${record.slug}#timeline-title`)
 }
 

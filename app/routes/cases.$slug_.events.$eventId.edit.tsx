@@ -12,11 +12,12 @@ import { requireEditableCase } from '~/guards/editable-case.server'
 import { eventToFormValues, readEventForm } from '~/guards/event-form.server'
 import { fieldErrorsOf } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, record } = await requireEditableCase(request, params.slug)
   const event = await getStatusEvent(db, { caseId: record.id, eventId: idParam(params.eventId) })
-  if (!event) throw new Response('Not found', { status: 404 })
+  invariantResponse(event)
   return {
     slug: record.slug,
     fullName: record.fullName,
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireEditableCase(request, params.slug)
   const eventId = idParam(params.eventId)
   const event = await getStatusEvent(db, { caseId: record.id, eventId })
-  if (!event) throw new Response('Not found', { status: 404 })
+  invariantResponse(event)
   const form = await readEventForm(db, request, { id: user.id, role: user.role })
   const base = { conflict: null, version: event.version }
   if (form.kind === 'search') return data({ ...form, ...base, errors: {} })

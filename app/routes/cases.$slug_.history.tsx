@@ -7,6 +7,7 @@ import { getHistoryReferences, listCaseHistory } from '~/models/history.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { pageFrom } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 const PAGE_SIZE = 50
 
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:history')
   const db = await getDb()
   const record = await getCaseForUser(db, { slug: params.slug ?? '', viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   const page = pageFrom(new URL(request.url))
   const rows = await listCaseHistory(db, {
     caseId: record.id,

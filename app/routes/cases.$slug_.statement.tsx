@@ -22,13 +22,15 @@ import { ChoicesForm } from '~/components/statement-choices-form'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
+import { isRecordId } from '~/utils/record-id'
 
 async function loadSetup(request: Request, slug: string | undefined, editing = false) {
   const user = await requirePermission(request, editing ? 'update:case' : 'generate:statement')
   const db = await getDb()
   const today = todayIso()
   const setup = await getStatementSetup(db, { slug: slug ?? '', viewer: user, today })
-  if (!setup) throw new Response('Not found', { status: 404 })
+  invariantResponse(setup)
   return { user, db, today, setup }
 }
 
@@ -37,14 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const outcome = runGenerator({ ...setup, params: url.searchParams, today })
   const savedId = Number(url.searchParams.get('saved'))
-  const saved =
-    Number.isInteger(savedId) && savedId > 0 && savedId < 2_147_483_647
-      ? ((await getPublishableDraft(db, {
-          caseId: setup.record.id,
-          documentId: savedId,
-          viewer: user,
-        })) ?? null)
-      : null
+  const saved = isRecordId(savedId)
+    ? ((await getPublishableDraft(db, {
+        caseId: setup.record.id,
+        documentId: savedId,
+        viewer: user,
+      })) ?? null)
+    : null
   const page = {
     slug: setup.record.slug,
     fullName: setup.record.fullName,

@@ -8,6 +8,7 @@ import { editedLimitProblem } from '~/statements/limits'
 import { renderMarkdownDocx } from '~/statements/render-docx.server'
 import { requirePermission, type SessionUser } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -28,7 +29,7 @@ async function download(
   const today = todayIso()
   // The case first: a reader who may not see it learns nothing from a message about the rest.
   const setup = await getStatementSetup(await getDb(), { slug: slug ?? '', viewer: user, today })
-  if (!setup) throw new Response('Not found', { status: 404 })
+  invariantResponse(setup)
   if (format !== 'md' && format !== 'docx') return refuse('Choose a format: md or docx.')
   if (edited !== null && edited.trim() === '')
     return refuse('The text is empty: nothing to download.')

@@ -17,6 +17,7 @@ import { idParam } from '~/utils/route-params'
 import { requireEditableCase } from '~/guards/editable-case.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 async function loadDraft(request: Request, slug: string | undefined, documentId: string | null) {
   const { user, db, record } = await requireEditableCase(request, slug)
@@ -25,7 +26,7 @@ async function loadDraft(request: Request, slug: string | undefined, documentId:
     documentId: idParam(documentId ?? undefined),
     viewer: user,
   })
-  if (!draft) throw new Response('Not found', { status: 404 })
+  invariantResponse(draft)
   return { user, db, record, draft }
 }
 
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actionDate: parsed.data.date,
   })
   if (result.ok) return redirect(`/cases/${record.slug}#actions-title`)
-  if (result.reason === 'not_found') throw new Response('Not found', { status: 404 })
+  invariantResponse(result.reason !== 'not_found')
   const message = {
     already_published: 'This document is already published: nothing was changed.',
     not_generated: 'Only a generated statement can be published here.',

@@ -11,13 +11,14 @@ import { getDocumentPage } from '~/models/document.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
   const id = idParam(params.documentId)
   const page = await getDocumentPage(db, { id, viewer: user })
-  if (!page) throw new Response('Not found', { status: 404 })
+  invariantResponse(page)
   // A generated draft says when its case changed since, and can be published from here.
   const staleness = await getStatementStaleness(db, { documentId: id, viewer: user })
   return { ...page, staleness, canEdit: can(user.role, 'update:case') }

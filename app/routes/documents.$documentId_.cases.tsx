@@ -8,6 +8,7 @@ import { findCasesToLink, getVisibleCaseById, listLinkedCases } from '~/models/d
 import { requireDocument } from '~/guards/document-access.server'
 import { linkCase, unlinkCase } from '~/models/document-parts.server'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, record } = await requireDocument(request, params.documentId)
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response('Choose a case', { status: 400 })
   // A case the user may not see is answered like one that does not exist.
   const target = await getVisibleCaseById(db, { id: parsed.data.caseId, viewer: user })
-  if (!target) throw new Response('Not found', { status: 404 })
+  invariantResponse(target)
   const actor = auditActor(request, user)
   if (form.get('intent') === 'unlink') {
     await unlinkCase(db, { actor, documentId: record.id, caseId: target.id })

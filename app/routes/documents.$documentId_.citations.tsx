@@ -12,6 +12,8 @@ import { citeSources, removeCitation } from '~/models/document-parts.server'
 import { getSourcesByIds, searchSources } from '~/models/source.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
+import { isRecordId } from '~/utils/record-id'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, record } = await requireDocument(request, params.documentId)
@@ -48,13 +50,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/documents/${record.id}/citations`
   if (raw.intent === 'remove') {
     const citationId = Number(raw.citationId)
-    if (!Number.isInteger(citationId) || citationId <= 0)
-      throw new Response('Not found', { status: 404 })
+    invariantResponse(isRecordId(citationId))
     const removed = await removeCitation(db, { actor, documentId: record.id, citationId })
-    if (!removed) throw new Response('Not found', { status: 404 })
+    invariantResponse(removed)
     return redirect(back)
   }
-  const ids = (raw.sourceIds as string[]).map(Number).filter((n) => Number.isInteger(n) && n > 0)
+  const ids = (raw.sourceIds as string[]).map(Number).filter(isRecordId)
   const selected = await getSourcesByIds(db, [...new Set(ids)].slice(0, 50), user)
   const sourceQuery =
     typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''

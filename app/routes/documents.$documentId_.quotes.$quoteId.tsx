@@ -11,6 +11,7 @@ import { deleteQuote, getQuote, updateQuote } from '~/models/document-quotes.ser
 import { idParam } from '~/utils/route-params'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 async function requireQuote(request: Request, params: Record<string, string | undefined>) {
   const found = await requireDocument(request, params.documentId)
@@ -18,7 +19,7 @@ async function requireQuote(request: Request, params: Record<string, string | un
     documentId: found.record.id,
     quoteId: idParam(params.quoteId),
   })
-  if (!quote) throw new Response('Not found', { status: 404 })
+  invariantResponse(quote)
   return { ...found, quote }
 }
 
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data({ errors: {}, values, version: current.record.version, conflict }, { status: 409 })
   }
-  if (!result.ok && result.reason === 'not_found') throw new Response('Not found', { status: 404 })
+  invariantResponse(result.ok || result.reason !== 'not_found')
   if (!result.ok) {
     const errors = { actorId: ['Choose the speaker from the list'] }
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })

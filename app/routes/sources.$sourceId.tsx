@@ -11,11 +11,12 @@ import { getSourcePage } from '~/models/source-library.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const page = await getSourcePage(await getDb(), { id: idParam(params.sourceId), viewer: user })
-  if (!page) throw new Response('Not found', { status: 404 })
+  invariantResponse(page)
   return { source: page, canEdit: can(user.role, 'update:case') }
 }
 

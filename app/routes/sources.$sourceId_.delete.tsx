@@ -10,11 +10,12 @@ import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const source = await getSourcePage(await getDb(), { id: idParam(params.sourceId), viewer: user })
-  if (!source) throw new Response('Not found', { status: 404 })
+  invariantResponse(source)
   const { cases, events, documents, quotes, actions } = source
   const citedFor = [
     ...cases.map((c) => ({
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     viewer: user,
   })
   if (result.ok) return redirect('/sources')
-  if (result.reason === 'not_found') throw new Response('Not found', { status: 404 })
+  invariantResponse(result.reason !== 'not_found')
   return data({ refused: true }, { status: 409 })
 }
 

@@ -19,12 +19,13 @@ import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
+import { invariantResponse } from '~/utils/invariant'
 
 async function requireSource(request: Request, sourceId: string | undefined) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const source = await getSource(db, { id: idParam(sourceId), viewer: user })
-  if (!source) throw new Response('Not found', { status: 404 })
+  invariantResponse(source)
   return { user, db, source }
 }
 
