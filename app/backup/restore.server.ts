@@ -115,10 +115,11 @@ async function hasRows(trx: Transaction<any>, table: string): Promise<boolean> {
   return rows[0]!.found
 }
 
-/** Database errors in words: what kind of inconsistency, where in the file. */
-function describeInsertError(error: unknown, table: string, from: number, to: number): string {
+/** Database errors in words: what kind of inconsistency, and where. */
+function describeInsertError(error: unknown, where: string): string {
   const e = error as { code?: string; detail?: string; message?: string }
-  const where = `Table ${table}, lines ${from}–${to}`
+  // Only a fault in the data (SQLSTATE classes 22 and 23) is the file's; anything else goes up as is.
+  if (!/^2[23]/.test(e.code ?? '')) throw error
   const detail = e.detail ? ` (${e.detail})` : e.message ? ` (${e.message.split('\n')[0]})` : ''
   if (e.code === '23503')
     return `${where}: a row refers to a record that is not in the file${detail}. The file was edited or is damaged.`
@@ -130,18 +131,43 @@ function describeInsertError(error: unknown, table: string, from: number, to: nu
 
 type Batch = { rows: Record<string, unknown>[]; from: number; to: number }
 
-async function insertBatch(trx: Transaction<any>, table: BackupTable, batch: Batch) {
+const STAGE = 'pg_temp.backup_restore_stage'
+const columnList = (table: BackupTable) => table.columns.map((c) => quoteIdent(c.name)).join(', ')
+
+/**
+ * Rows go to a temporary table first, batch by batch, then into the table in one statement: the
+ * triggers that keep summaries (statement-level, over the rows inserted) then run once per table
+ * instead of once per batch — at 1,000,000 events, minutes instead of most of an hour.
+ */
+async function createStage(trx: Transaction<any>, table: BackupTable) {
+  await sql`CREATE TEMPORARY TABLE ${sql.raw(STAGE.slice('pg_temp.'.length))} ON COMMIT DROP AS
+    SELECT ${sql.raw(columnList(table))} FROM ${sql.raw(quoteIdent(table.name))} WITH NO DATA`.execute(
+    trx,
+  )
+}
+
+async function stageBatch(trx: Transaction<any>, table: BackupTable, batch: Batch) {
   if (batch.rows.length === 0) return
-  const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ')
-  const name = quoteIdent(table.name)
+  const columns = columnList(table)
   try {
-    await sql`INSERT INTO ${sql.raw(name)} (${sql.raw(columns)}) OVERRIDING SYSTEM VALUE
-      SELECT ${sql.raw(columns)} FROM json_populate_recordset(NULL::${sql.raw(name)}, ${JSON.stringify(batch.rows)}::json)`.execute(
+    await sql`INSERT INTO ${sql.raw(STAGE)} (${sql.raw(columns)})
+      SELECT ${sql.raw(columns)} FROM json_populate_recordset(NULL::${sql.raw(quoteIdent(table.name))}, ${JSON.stringify(batch.rows)}::json)`.execute(
       trx,
     )
   } catch (error) {
-    refuse(describeInsertError(error, table.name, batch.from, batch.to))
+    refuse(describeInsertError(error, `Table ${table.name}, lines ${batch.from}–${batch.to}`))
   }
+}
+
+async function insertStaged(trx: Transaction<any>, table: BackupTable) {
+  const columns = columnList(table)
+  try {
+    await sql`INSERT INTO ${sql.raw(quoteIdent(table.name))} (${sql.raw(columns)}) OVERRIDING SYSTEM VALUE
+      SELECT ${sql.raw(columns)} FROM ${sql.raw(STAGE)}`.execute(trx)
+  } catch (error) {
+    refuse(describeInsertError(error, `Table ${table.name}`))
+  }
+  await sql`DROP TABLE ${sql.raw(STAGE)}`.execute(trx)
 }
 
 /** A file row (an array in the file's column order) as the record json_populate_recordset reads. */
@@ -181,6 +207,7 @@ async function restoreTable(
       `Table ${table.name} filled itself while earlier tables were restored: a trigger keeps it, ` +
         'so backups must leave it out (EXCLUDED_TABLES in app/backup/catalog.server.ts).',
     )
+  await createStage(trx, table)
   let count = 0
   let batch: Batch = { rows: [], from: line.number + 1, to: line.number }
   for (;;) {
@@ -207,15 +234,16 @@ async function restoreTable(
     batch.to = row.number
     count++
     if (batch.rows.length >= RESTORE_BATCH_ROWS) {
-      await insertBatch(trx, table, batch)
+      await stageBatch(trx, table, batch)
       batch = { rows: [], from: row.number + 1, to: row.number }
     }
   }
-  await insertBatch(trx, table, batch)
+  await stageBatch(trx, table, batch)
   if (count !== expected)
     refuse(
       `Table ${table.name}: the header announces ${expected} rows and the file holds ${count}: the file was edited or is damaged.`,
     )
+  await insertStaged(trx, table)
   return count
 }
 

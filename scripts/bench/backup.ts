@@ -119,6 +119,9 @@ export async function benchBackup(
       rowsPerSecond: original.rows / step.seconds,
       peakRssMb: step.peakRssMb,
     }
+    console.log(
+      `  backup: ${backup.seconds.toFixed(1)} s, ${original.rows} rows, ${(original.bytes / 2 ** 20).toFixed(0)} MB, peak RSS ${backup.peakRssMb.toFixed(0)} MB`,
+    )
   } finally {
     // PGlite allows one opener per folder; the restore opens another.
     await connection.close()
@@ -136,6 +139,9 @@ export async function benchBackup(
       rowsPerSecond: step.result.rows / step.seconds,
       peakRssMb: step.peakRssMb,
     }
+    console.log(
+      `  restore: ${restore.seconds.toFixed(1)} s, peak RSS ${restore.peakRssMb.toFixed(0)} MB`,
+    )
     console.log('Backing up the restored database to compare…')
     const again = await backupTo(fresh.handle.db, null)
     const report: BackupBenchReport = {

@@ -37,6 +37,9 @@ function editLine(text: string, match: (line: string) => boolean, edit: (line: s
   return lines.join('\n')
 }
 
+/** Seeding hashes passwords and the refusals read the file a dozen times: slow on a busy machine. */
+const SLOW = 300_000
+
 describe.each(backends())('backup and restore on %s', (backend) => {
   let source: TestDatabase
   let target: TestDatabase
@@ -47,7 +50,7 @@ describe.each(backends())('backup and restore on %s', (backend) => {
     target = await openTestDatabase(backend)
     await seedEverything(source.db)
     file = await backupText(source.db)
-  })
+  }, SLOW)
   afterAll(async () => {
     await source?.close()
     await target?.close()
@@ -68,50 +71,54 @@ describe.each(backends())('backup and restore on %s', (backend) => {
     expect(await backupText(source.db)).toBe(file)
   })
 
-  it('refuses a file that is not a whole, consistent backup, and writes nothing', async () => {
-    const refusal = async (text: string) => {
-      try {
-        await restoreBackup(target.db, bytesOf(text))
-      } catch (error) {
-        expect(error).toBeInstanceOf(BackupRefusedError)
-        return (error as Error).message
+  it(
+    'refuses a file that is not a whole, consistent backup, and writes nothing',
+    async () => {
+      const refusal = async (text: string) => {
+        try {
+          await restoreBackup(target.db, bytesOf(text))
+        } catch (error) {
+          expect(error).toBeInstanceOf(BackupRefusedError)
+          return (error as Error).message
+        }
+        throw new Error('the restore was not refused')
       }
-      throw new Error('the restore was not refused')
-    }
-    const lines = file.split('\n')
-    expect(await refusal('')).toMatch(/empty/)
-    expect(await refusal('name,country\nA,B\n')).toMatch(/not a case-tracker-backup file/)
-    expect(await refusal(file.slice(0, Math.floor(file.length / 2)))).toMatch(/truncated/)
-    expect(await refusal(lines.slice(0, 12).join('\n') + '\n')).toMatch(/truncated/)
-    expect(await refusal(lines.slice(0, -2).join('\n') + '\n')).toMatch(/truncated/)
-    expect(await refusal(file.replace('"formatVersion":1', '"formatVersion":2'))).toMatch(
-      /format version 2/,
-    )
-    expect(
-      await refusal(file.replace(/"schemaVersion":"[^"]+"/, '"schemaVersion":"0001_initial"')),
-    ).toMatch(/schema version 0001_initial/)
-    const counted = file.replace(/"cases":(\d+)/, (_, n) => `"cases":${Number(n) + 1}`)
-    expect(await refusal(counted)).toMatch(/Table cases: the header announces \d+ rows/)
-    // A status event pointing at a case that is not in the file.
-    const eventsAt = lines.findIndex((l) => l.startsWith('{"name":"status_events"'))
-    const dangling = editLine(
-      file,
-      (l) => l === lines[eventsAt + 1],
-      (l) => l.replace(/^\[(\d+),\d+,/, '[$1,999999,'),
-    )
-    expect(await refusal(dangling)).toMatch(
-      /Table status_events, lines \d+–\d+: a row refers to a record that is not in the file/,
-    )
-    expect(await refusal(file + 'more\n')).toMatch(/follows the end/)
-    expect(await refusal(file.replace('],"complete":true}', '],"complete":false}'))).toMatch(
-      /should close the backup/,
-    )
-    const counts = await rowCounts(target.db)
-    expect(
-      Object.values(counts).every((n) => n === 0),
-      JSON.stringify(counts),
-    ).toBe(true)
-  })
+      const lines = file.split('\n')
+      expect(await refusal('')).toMatch(/empty/)
+      expect(await refusal('name,country\nA,B\n')).toMatch(/not a case-tracker-backup file/)
+      expect(await refusal(file.slice(0, Math.floor(file.length / 2)))).toMatch(/truncated/)
+      expect(await refusal(lines.slice(0, 12).join('\n') + '\n')).toMatch(/truncated/)
+      expect(await refusal(lines.slice(0, -2).join('\n') + '\n')).toMatch(/truncated/)
+      expect(await refusal(file.replace('"formatVersion":1', '"formatVersion":2'))).toMatch(
+        /format version 2/,
+      )
+      expect(
+        await refusal(file.replace(/"schemaVersion":"[^"]+"/, '"schemaVersion":"0001_initial"')),
+      ).toMatch(/schema version 0001_initial/)
+      const counted = file.replace(/"cases":(\d+)/, (_, n) => `"cases":${Number(n) + 1}`)
+      expect(await refusal(counted)).toMatch(/Table cases: the header announces \d+ rows/)
+      // A status event pointing at a case that is not in the file.
+      const eventsAt = lines.findIndex((l) => l.startsWith('{"name":"status_events"'))
+      const dangling = editLine(
+        file,
+        (l) => l === lines[eventsAt + 1],
+        (l) => l.replace(/^\[(\d+),\d+,/, '[$1,999999,'),
+      )
+      expect(await refusal(dangling)).toMatch(
+        /Table status_events: a row refers to a record that is not in the file/,
+      )
+      expect(await refusal(file + 'more\n')).toMatch(/follows the end/)
+      expect(await refusal(file.replace('],"complete":true}', '],"complete":false}'))).toMatch(
+        /should close the backup/,
+      )
+      const counts = await rowCounts(target.db)
+      expect(
+        Object.values(counts).every((n) => n === 0),
+        JSON.stringify(counts),
+      ).toBe(true)
+    },
+    SLOW,
+  )
 
   it('restores into an empty database, and backs up again to the same bytes', async () => {
     const summary = await restoreBackup(target.db, bytesOf(file))
