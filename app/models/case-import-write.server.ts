@@ -186,8 +186,10 @@ export async function writeRows(
       .where('id', '=', match.id)
       .executeTakeFirstOrThrow()
     const changes: Record<string, unknown> = { ...updateFieldsOf(row) }
-    if (row.notes.length)
-      changes.internalNotes = [before.internalNotes, row.notes.join('\n')]
+    // A line the notes already hold is not added again: importing a file twice changes nothing.
+    const fresh = row.notes.filter((line) => !before.internalNotes.includes(line))
+    if (fresh.length)
+      changes.internalNotes = [before.internalNotes, fresh.join('\n')]
         .filter(Boolean)
         .join('\n\n')
     const after = { ...before, ...changes }
