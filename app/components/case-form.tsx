@@ -105,6 +105,7 @@ export function CaseForm({
           <SelectField
             name="gender"
             label="Gender (sensitive)"
+            hint="Unknown unless a source says."
             options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))}
             errors={errors}
             defaultValue={text('gender') || 'unknown'}
@@ -112,7 +113,7 @@ export function CaseForm({
           <TextField
             name="dateOfBirth"
             label="Date of birth (sensitive)"
-            hint="YYYY-MM-DD, YYYY-MM or YYYY, as much as is known. Empty if unknown."
+            hint="YYYY, YYYY-MM or YYYY-MM-DD."
             errors={errors}
             defaultValue={text('dateOfBirth')}
             maxLength={40}
@@ -121,6 +122,7 @@ export function CaseForm({
           <SelectField
             name="dateOfBirthPrecision"
             label="Precision of the date of birth"
+            hint="As typed: read from the date."
             options={DATE_PRECISIONS}
             emptyLabel="As typed"
             errors={errors}
@@ -128,7 +130,8 @@ export function CaseForm({
           />
         </div>
         <p className="field__hint">
-          Gender and date of birth are sensitive, like grounds: never in statements or other public
+          Give the date of birth as far as it is known (a year is enough), or leave it empty. Gender
+          and date of birth are sensitive, like grounds: never in statements or other public
           outputs, and the History records that they changed, not their values.
         </p>
       </fieldset>
