@@ -1,3 +1,4 @@
+// Over 300 lines: one world built once (it takes seconds) serves the three exports' tests.
 // The exports through the built app: the case list as CSV (/cases.csv), the actions list as CSV
 // (/actions.csv) and a case as JSON (/cases/:slug/export.json) — filters applied, restricted case B
 // absent for a reader without a grant, Excel-safe bytes (BOM, neutralised formulas), ISO partial
