@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { todayIso } from '../app/domain/dates'
 import { benchBackup } from './bench/backup'
+import { benchImport } from './bench/import'
 import { clientJsByRoute } from './bench/client-js'
 import { benchTarget, prepareBenchDatabase } from './bench/database'
 import { measureFloors, type FloorResult } from './bench/floor'
@@ -208,6 +209,7 @@ async function main() {
         regenerate: flags.regenerate && backupOnly,
       })
   }
+  if (!flags.only || flags.only.includes('import')) await benchImport(databaseUrl)
 }
 
 main().catch((error) => {

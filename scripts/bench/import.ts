@@ -1,0 +1,142 @@
+// `npm run bench -- --only import`: rows per second of the CSV import of cases at 1,000 and 50,000
+// rows — dry run and commit — on a fresh database (PGlite in memory, or a database of its own on the
+// PostgreSQL server of DATABASE_URL, dropped after), with the longest pause of the event loop
+// during each step: what other requests would wait at worst while an import runs.
+import { performance } from 'node:perf_hooks'
+import pg from 'pg'
+import { suggestMapping } from '../../app/case-import/fields'
+import { parseCsvText } from '../../app/case-import/parse'
+import { createCaseImport } from '../../app/models/case-import.server'
+import { runCommit, runDryRun } from '../../app/models/case-import-run.server'
+import { createUser } from '../../app/models/user.server'
+import {
+  openPgliteInMemory,
+  openPostgres,
+  type DatabaseHandle,
+} from '../../app/utils/database.server'
+import { migrateToLatest } from '../../db/migrate'
+
+const SIZES = [1_000, 50_000]
+const COUNTRIES = ['China', 'Russia', 'Belarus', 'Iran', 'Egypt']
+const NAMES = ['刘晓波', 'Арсамиков', 'Ilham Tohti', 'Nika Melia', 'علاء عبد الفتاح']
+
+/** A file like a coalition's: names in several scripts, partial dates, links, an unmapped column. */
+export function benchCsv(rows: number): string {
+  const lines = ['Name,Country,Detained since,Status,Sources,Sentence']
+  for (let i = 0; i < rows; i++) {
+    const date =
+      i % 3 === 0
+        ? `${2010 + (i % 14)}`
+        : i % 3 === 1
+          ? `${2015 + (i % 9)}-0${1 + (i % 9)}`
+          : `2019-07-${10 + (i % 18)}`
+    lines.push(
+      `${NAMES[i % NAMES.length]} ${i},${COUNTRIES[i % COUNTRIES.length]},${date},imprisoned,"https://news.example/${i} https://ngo.example/list/${i % 100}",${i % 7} years`,
+    )
+  }
+  return lines.join('\r\n') + '\r\n'
+}
+
+async function freshDatabase(databaseUrl: string | undefined): Promise<DatabaseHandle> {
+  if (!databaseUrl) return openPgliteInMemory()
+  const admin = new pg.Client({ connectionString: databaseUrl })
+  await admin.connect()
+  await admin.query('DROP DATABASE IF EXISTS casetracker_bench_import')
+  await admin.query('CREATE DATABASE casetracker_bench_import')
+  await admin.end()
+  const url = new URL(databaseUrl)
+  url.pathname = '/casetracker_bench_import'
+  const handle = openPostgres(url.toString())
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close()
+      const again = new pg.Client({ connectionString: databaseUrl })
+      await again.connect()
+      await again.query('DROP DATABASE IF EXISTS casetracker_bench_import')
+      await again.end()
+    },
+  }
+}
+
+/** Runs `work` and reports its seconds and the longest the event loop went without a turn. */
+async function timed(work: () => Promise<unknown>) {
+  let longest = 0
+  let last = performance.now()
+  const timer = setInterval(() => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last - 10)
+    last = now
+  }, 10)
+  const started = performance.now()
+  await work()
+  clearInterval(timer)
+  return { seconds: (performance.now() - started) / 1000, longestPauseMs: Math.round(longest) }
+}
+
+export async function benchImport(databaseUrl: string | undefined) {
+  console.log(`\nCSV import of cases (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, fresh database)`)
+  console.log('| rows | step | seconds | rows/s | longest event-loop pause |')
+  console.log('| ---: | --- | ---: | ---: | ---: |')
+  const handle = await freshDatabase(databaseUrl)
+  try {
+    await migrateToLatest(handle.db)
+    const user = await createUser(handle.db, {
+      email: 'bench-import@example.org',
+      name: 'Bench importer',
+      role: 'admin',
+      password: 'bench-import-password-1',
+    })
+    const viewer = { id: user.id, role: 'admin' as const }
+    for (const rows of SIZES) {
+      const content = benchCsv(rows)
+      const parsed = parseCsvText(content)
+      if (!parsed.ok) throw new Error(parsed.error)
+      const mapping = suggestMapping(parsed.value.headers)
+      const id = await createCaseImport(handle.db, {
+        userId: user.id,
+        fileName: `bench-${rows}.csv`,
+        content,
+        headers: parsed.value.headers,
+        rowCount: rows,
+        mapping,
+      })
+      await handle.db
+        .updateTable('caseImports')
+        .set({ status: 'dry_running' })
+        .where('id', '=', id)
+        .execute()
+      const dry = await timed(() => runDryRun(handle.db, { id, viewer }))
+      await handle.db
+        .updateTable('caseImports')
+        .set({ status: 'committing' })
+        .where('id', '=', id)
+        .execute()
+      const commit = await timed(() =>
+        runCommit(handle.db, { id, viewer, actor: { userId: user.id }, leaveOut: false }),
+      )
+      const state = await handle.db
+        .selectFrom('caseImports')
+        .select(['status', 'error'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      if (state.status !== 'committed')
+        throw new Error(`The import ended ${state.status}: ${state.error}`)
+      for (const [step, t] of [
+        ['dry run', dry],
+        ['commit', commit],
+      ] as const)
+        console.log(
+          `| ${rows.toLocaleString('en')} | ${step} | ${t.seconds.toFixed(1)} | ${Math.round(rows / t.seconds).toLocaleString('en')} | ${t.longestPauseMs} ms |`,
+        )
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+if (process.argv[1]?.endsWith('import.ts'))
+  benchImport(process.env.DATABASE_URL).catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
