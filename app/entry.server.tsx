@@ -13,22 +13,10 @@ import {
   noteDatabaseUnavailable,
   RETRY_AFTER_SECONDS,
 } from './utils/database-errors.server'
-import { getDb } from './utils/db.server'
 import { NonceProvider } from './utils/nonce'
 import { applySecurityHeaders, isHttps } from './utils/security-headers.server'
 
 const ABORT_DELAY = 5_000
-
-// Open the database as the server starts: a bad DATABASE_URL, or a PGlite folder another process
-// holds, stops the server at once with a clear message instead of failing every request later.
-if (process.env.NODE_ENV === 'production') {
-  getDb().catch((error: unknown) => {
-    console.error(
-      `Cannot open the database: ${error instanceof Error ? error.message : String(error)}`,
-    )
-    process.exit(1)
-  })
-}
 
 /**
  * A Retry-After an action or loader answered with (the sign-in limit's 429) reaches the browser:
