@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parseCsvText } from '~/case-import/parse'
-import { problemRows } from '~/case-import/problems-csv'
+import { parseCsvText, problemRows } from '~/models/case-import-files.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getCaseImport, getCaseImportWork } from '~/models/case-import.server'
 import { csvFileName, csvResponse } from '~/utils/csv'
