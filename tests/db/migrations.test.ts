@@ -27,6 +27,9 @@ const TABLES = [
   'audit_events',
   'sign_in_attempts',
   'case_facet_counts',
+  'case_activity',
+  'detention_start_counts',
+  'case_imports',
 ]
 
 async function tableNames(database: TestDatabase): Promise<string[]> {
