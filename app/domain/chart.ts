@@ -211,8 +211,9 @@ export function summariseActions({
   return `${countOf(total)} ${about}${mix}${peak}.`
 }
 
-// The table and its CSV live in ./chart-table, re-exported here for the chart modules.
-export { chartTableCsv, csvCell, csvFileName, toCsv, type ChartTable } from './chart-table'
+// The table lives in ./chart-table; its CSV writer is imported from there by the server only, so
+// csv-stringify (which needs Node's Buffer) never reaches a chart page's browser bundle.
+export type { ChartTable } from './chart-table'
 
 export type BucketCount = { bucket: string | null; kind: ActionKind; count: number }
 

@@ -1,7 +1,8 @@
 // The tables behind the dashboard's charts: shown beside each chart and downloaded as its CSV.
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import { csvFileName, parseChartQuery, type ChartTable } from '../domain/chart'
+import { parseChartQuery, type ChartTable } from '../domain/chart'
+import { csvFileName } from '../domain/chart-table'
 import { todayIso } from '../domain/dates'
 import { labelOf } from '../domain/vocabularies'
 import { getActionsOverTime, getCaseActionChart } from './action-chart.server'

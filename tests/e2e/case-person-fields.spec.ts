@@ -55,7 +55,7 @@ test('records gender and date of birth, and finds a Chinese name by a part of it
   })
 
   await page.goto(`/cases?q=${encodeURIComponent('晓波')}`)
-  await expect(page.getByRole('link', { name: '刘晓波' })).toBeVisible()
+  await expect(page.getByRole('link', { name: '刘晓波', exact: true })).toBeVisible()
   await page.goto(`/cases?q=${encodeURIComponent('самик')}`)
   await expect(page.getByRole('link', { name: /Arsamikov/ })).toBeVisible()
   await page.screenshot({ path: 'test-results/screens/case-list-part-of-name.png', fullPage: true })

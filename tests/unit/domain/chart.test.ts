@@ -7,17 +7,14 @@ import {
   bucketsBetween,
   buildActionSeries,
   chartSearch,
-  chartTableCsv,
-  csvCell,
-  csvFileName,
   defaultRange,
   describeRange,
   parseChartQuery,
   parseDateRange,
   summariseActions,
-  toCsv,
   unitForRange,
 } from '../../../app/domain/chart'
+import { chartTableCsv, csvCell, csvFileName, toCsv } from '../../../app/domain/chart-table'
 
 const TODAY = '2026-11-25'
 
