@@ -22,6 +22,7 @@ import type {
   SourceKind,
   Visibility,
 } from '../app/domain/vocabularies'
+import type { CaseFollowsTable, CaseVisitsTable, DigestSettingsTable } from './schema-follows'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type CreatedTimestamp = ColumnType<Date, Date | string | undefined, never>
@@ -281,6 +282,9 @@ export type Database = {
   caseActivity: CaseActivityTable
   detentionStartCounts: DetentionStartCountsTable
   caseImports: CaseImportsTable
+  caseFollows: CaseFollowsTable
+  caseVisits: CaseVisitsTable
+  digestSettings: DigestSettingsTable
 }
 
 export type User = Selectable<UsersTable>

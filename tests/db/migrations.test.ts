@@ -30,6 +30,9 @@ const TABLES = [
   'case_activity',
   'detention_start_counts',
   'case_imports',
+  'case_follows',
+  'case_visits',
+  'digest_settings',
 ]
 
 async function tableNames(database: TestDatabase): Promise<string[]> {
