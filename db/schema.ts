@@ -185,6 +185,8 @@ export type AdvocacyActionsTable = {
   documentId: number | null
   response: Generated<ActionResponse>
   outcomeNotes: Generated<string>
+  /** Linked to at least one restricted case (migration 0010); written only by triggers. */
+  inRestricted: Generated<boolean>
 } & Editable
 
 export type ActionCasesTable = { actionId: number; caseId: number }
@@ -235,6 +237,15 @@ export type DetentionStartCountsTable = {
   n: number
 }
 
+/** Actions per day, precision and kind, restricted ones apart (migration 0010); written only by triggers. */
+export type ActionDayCountsTable = {
+  actionDate: string
+  datePrecision: DatePrecision
+  kind: ActionKind
+  restricted: boolean
+  n: number
+}
+
 export type SignInAttemptsTable = {
   id: Generated<number>
   keyKind: 'account' | 'address'
@@ -281,6 +292,7 @@ export type Database = {
   caseFacetCounts: CaseFacetCountsTable
   caseActivity: CaseActivityTable
   detentionStartCounts: DetentionStartCountsTable
+  actionDayCounts: ActionDayCountsTable
   caseImports: CaseImportsTable
   caseFollows: CaseFollowsTable
   caseVisits: CaseVisitsTable

@@ -15,6 +15,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   case_activity:
     'each case’s latest and next dates, kept by triggers: rebuilt as cases, events and actions are restored',
   detention_start_counts: 'a summary of cases kept by triggers: rebuilt as the cases are restored',
+  action_day_counts: 'a summary of actions kept by triggers: rebuilt as the actions are restored',
   case_imports:
     'uploaded CSV files and their dry runs: transient work holding raw uploads; each finished ' +
     'import stays in the audit log with its counts',

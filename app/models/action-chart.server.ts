@@ -21,6 +21,7 @@ import { formatPartialDate, todayIso } from '../domain/dates'
 import { compareEvents, isUpcoming } from '../domain/status'
 import { labelOf, type ActionKind, type CustodyState } from '../domain/vocabularies'
 import { actionVisibleTo } from './action.server'
+import { countVisibleActionDays } from './action-counts.server'
 import type { Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -39,8 +40,9 @@ function bucketOf(unit: BucketUnit) {
 }
 
 /**
- * Actions in the range grouped by bucket and kind, in one statement using the (action_date, kind)
- * index. `viewer: null` skips the visibility rule: only for a case the caller already may see.
+ * Actions in the range grouped by bucket and kind: from the daily summary for all visible actions,
+ * otherwise in one statement using the (action_date, kind) index. `viewer: null` skips the
+ * visibility rule: only for a case the caller already may see.
  */
 export async function countActionsByBucket(
   db: Db,
@@ -59,6 +61,7 @@ export async function countActionsByBucket(
   },
 ): Promise<BucketCount[]> {
   const bucket = bucketOf(unit)
+  if (viewer && !caseId && !actorId) return countVisibleActionDays(db, viewer, range, bucket)
   let query = db
     .selectFrom('advocacyActions')
     .select([bucket.as('bucket'), 'advocacyActions.kind', sql<number>`count(*)::int`.as('count')])

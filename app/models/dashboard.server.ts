@@ -7,6 +7,7 @@ import { addDays, UNKNOWN_FILTER, type ChartQuery } from '../domain/chart'
 import { todayIso } from '../domain/dates'
 import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../domain/vocabularies'
 import { actionVisibleTo } from './action.server'
+import { visibleActionDays } from './action-counts.server'
 import { actorVisibleTo } from './record-visibility.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 
@@ -87,18 +88,17 @@ export async function getKeyFigures(
   const [cases, actions] = await Promise.all([
     countVisibleCases(db, viewer, today),
     db
-      .selectFrom('advocacyActions')
+      .selectFrom(
+        visibleActionDays(db, viewer, { from: addDays(today, -59), to: today }).as('days'),
+      )
       .select([
-        sql<number>`(count(*) filter (where advocacy_actions.action_date >= ${addDays(today, -29)}::date))::int`.as(
+        sql<number>`coalesce(sum(n) filter (where action_date >= ${addDays(today, -29)}::date), 0)::int`.as(
           'last30',
         ),
-        sql<number>`(count(*) filter (where advocacy_actions.action_date < ${addDays(today, -29)}::date))::int`.as(
+        sql<number>`coalesce(sum(n) filter (where action_date < ${addDays(today, -29)}::date), 0)::int`.as(
           'previous30',
         ),
       ])
-      .where('advocacyActions.actionDate', '>=', addDays(today, -59))
-      .where('advocacyActions.actionDate', '<=', today)
-      .where(actionVisibleTo(viewer))
       .executeTakeFirstOrThrow(),
   ])
   return { ...cases, ...actions }

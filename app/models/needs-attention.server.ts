@@ -23,7 +23,11 @@ function latestVisibleAction(db: Db, viewer: Viewer, today: string, caseId: stri
       db
         .selectFrom('actionCases')
         .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-        .select(['advocacyActions.id', 'advocacyActions.actionDate'])
+        .select([
+          'advocacyActions.id',
+          'advocacyActions.actionDate',
+          'advocacyActions.inRestricted',
+        ])
         .where('actionCases.caseId', '=', sql.ref<number>(caseId))
         .where('advocacyActions.actionDate', '<=', today)
         .orderBy('advocacyActions.actionDate', 'desc')

@@ -51,21 +51,25 @@ export function documentVisibleTo(viewer: Viewer) {
 /**
  * An action is seen by whoever may see every case it is linked to, as documents are: its title and
  * notes may name a restricted person. One linked restricted case the viewer may not see hides it; an
- * action for no case is seen by everyone signed in.
+ * action for no case is seen by everyone signed in. An action linked to no restricted case
+ * (`in_restricted`, kept by triggers, migration 0010) is seen without looking at its links.
  */
 export function actionVisibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database, 'advocacyActions'>) => {
     if (viewer.role === 'admin') return sql<SqlBool>`true`
-    return eb.not(
-      eb.exists(
-        eb
-          .selectFrom('actionCases')
-          .innerJoin('cases', 'cases.id', 'actionCases.caseId')
-          .select('actionCases.caseId')
-          .whereRef('actionCases.actionId', '=', 'advocacyActions.id')
-          .where((inner) => inner.not(caseVisibleTo(viewer)(inner))),
+    return eb.or([
+      eb('advocacyActions.inRestricted', '=', false),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('actionCases')
+            .innerJoin('cases', 'cases.id', 'actionCases.caseId')
+            .select('actionCases.caseId')
+            .whereRef('actionCases.actionId', '=', 'advocacyActions.id')
+            .where((inner) => inner.not(caseVisibleTo(viewer)(inner))),
+        ),
       ),
-    )
+    ])
   }
 }
 
@@ -153,9 +157,9 @@ export function sourceVisibleTo(db: Db, viewer: Viewer) {
 
 /**
  * An actor is seen when they appear nowhere yet, or at least once where the reader may look: as the
- * issuer of a visible document, the speaker of a quote in one, or the actor or target of a visible
- * action. An actor seen only on records the reader may not see is hidden. For queries on `actors`;
- * admins see all.
+ * issuer of a visible document, the speaker of a quote in one, the actor or target of a visible
+ * action, or the sponsor of a visible case. An actor seen only on records the reader may not see is
+ * hidden. For queries on `actors`; admins see all.
  */
 export function actorVisibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database, 'actors'>) => {
@@ -182,17 +186,25 @@ export function actorVisibleTo(viewer: Viewer) {
         .selectFrom('advocacyActions')
         .select('advocacyActions.id')
         .whereRef(`advocacyActions.${role}`, '=', 'actors.id')
+    const sponsored = () =>
+      eb
+        .selectFrom('caseSponsors')
+        .innerJoin('cases', 'cases.id', 'caseSponsors.caseId')
+        .select('caseSponsors.caseId')
+        .whereRef('caseSponsors.actorId', '=', 'actors.id')
     return eb.or([
       eb.and([
         eb.not(eb.exists(quotes())),
         eb.not(eb.exists(issued())),
         eb.not(eb.exists(actions('actorId'))),
         eb.not(eb.exists(actions('targetId'))),
+        eb.not(eb.exists(sponsored())),
       ]),
       eb.exists(visibleQuotes()),
       eb.exists(issued().where(documentVisibleTo(viewer))),
       eb.exists(actions('actorId').where(actionVisibleTo(viewer))),
       eb.exists(actions('targetId').where(actionVisibleTo(viewer))),
+      eb.exists(sponsored().where(caseVisibleTo(viewer))),
     ])
   }
 }

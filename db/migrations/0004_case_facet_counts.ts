@@ -18,6 +18,12 @@ const KEY_ARGS = (row: string) =>
     .map((column) => `${row}.${column}`)
     .join(', ')
 
+/** Counts the existing cases; also run by `rebuild_summaries()` (migration 0010) after a restore. */
+export const FILL_CASE_FACET_COUNTS = `INSERT INTO case_facet_counts (facet, value, restricted, n)
+    SELECT k.facet, k.value, k.restricted, count(*)
+    FROM cases AS c CROSS JOIN LATERAL case_facet_keys(${KEY_ARGS('c')}) AS k
+    GROUP BY 1, 2, 3`
+
 const STATEMENTS = [
   `CREATE TABLE case_facet_counts (
     facet text NOT NULL,
@@ -86,10 +92,7 @@ const STATEMENTS = [
     FOR EACH STATEMENT EXECUTE FUNCTION case_facet_counts_apply()`,
   `CREATE TRIGGER case_facet_counts_delete AFTER DELETE ON cases
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facet_counts_apply()`,
-  `INSERT INTO case_facet_counts (facet, value, restricted, n)
-    SELECT k.facet, k.value, k.restricted, count(*)
-    FROM cases AS c CROSS JOIN LATERAL case_facet_keys(${KEY_ARGS('c')}) AS k
-    GROUP BY 1, 2, 3`,
+  FILL_CASE_FACET_COUNTS,
 ]
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -25,6 +25,37 @@ const STARTS = (rows: string, sign: string) => `
   FROM ${rows} AS r
   WHERE r.current_custody_state IN ${DEPRIVED} AND r.detained_since IS NOT NULL`
 
+// The existing rows, set-based (one pass over each table rather than a lookup per case); also run by
+// `rebuild_summaries()` (migration 0010) after a restore.
+export const FILL_CASE_ACTIVITY = `INSERT INTO case_activity (case_id, deprived, restricted, event_latest, event_next,
+      action_latest, action_latest_seen, action_next)
+    WITH d AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
+    ev AS (
+      SELECT e.case_id, max(e.event_date) FILTER (WHERE e.event_date <= d.d) AS latest,
+        min(e.event_date) FILTER (WHERE e.event_date > d.d) AS next
+      FROM status_events AS e CROSS JOIN d GROUP BY e.case_id),
+    restricted_links AS (
+      SELECT l.action_id, count(*) FILTER (WHERE c.visibility = 'restricted') AS n
+      FROM action_cases AS l JOIN cases AS c ON c.id = l.case_id GROUP BY l.action_id),
+    ac AS (
+      SELECT l.case_id,
+        max(a.action_date) FILTER (WHERE a.action_date <= d.d) AS latest,
+        max(a.action_date) FILTER (WHERE a.action_date <= d.d
+          AND r.n - (CASE WHEN c.visibility = 'restricted' THEN 1 ELSE 0 END) = 0) AS latest_seen,
+        min(a.action_date) FILTER (WHERE a.action_date > d.d) AS next
+      FROM action_cases AS l
+      JOIN advocacy_actions AS a ON a.id = l.action_id
+      JOIN restricted_links AS r ON r.action_id = l.action_id
+      JOIN cases AS c ON c.id = l.case_id
+      CROSS JOIN d
+      GROUP BY l.case_id)
+    SELECT c.id, coalesce(c.current_custody_state IN ${DEPRIVED}, false),
+      c.visibility = 'restricted', ev.latest, ev.next, ac.latest, ac.latest_seen, ac.next
+    FROM cases AS c LEFT JOIN ev ON ev.case_id = c.id LEFT JOIN ac ON ac.case_id = c.id`
+
+export const FILL_DETENTION_START_COUNTS = `INSERT INTO detention_start_counts (start, restricted, imprecise, n)
+    SELECT start, restricted, imprecise, sum(n) FROM (${STARTS('cases', '')}) AS s GROUP BY 1, 2, 3`
+
 const STATEMENTS = [
   `CREATE TABLE case_activity (
     case_id integer PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
@@ -167,32 +198,7 @@ const STATEMENTS = [
     WHEN (OLD.current_custody_state IS DISTINCT FROM NEW.current_custody_state
       OR OLD.visibility IS DISTINCT FROM NEW.visibility)
     EXECUTE FUNCTION case_activity_case_changed()`,
-  // The existing cases, set-based (one pass over each table rather than a lookup per case).
-  `INSERT INTO case_activity (case_id, deprived, restricted, event_latest, event_next,
-      action_latest, action_latest_seen, action_next)
-    WITH d AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
-    ev AS (
-      SELECT e.case_id, max(e.event_date) FILTER (WHERE e.event_date <= d.d) AS latest,
-        min(e.event_date) FILTER (WHERE e.event_date > d.d) AS next
-      FROM status_events AS e CROSS JOIN d GROUP BY e.case_id),
-    restricted_links AS (
-      SELECT l.action_id, count(*) FILTER (WHERE c.visibility = 'restricted') AS n
-      FROM action_cases AS l JOIN cases AS c ON c.id = l.case_id GROUP BY l.action_id),
-    ac AS (
-      SELECT l.case_id,
-        max(a.action_date) FILTER (WHERE a.action_date <= d.d) AS latest,
-        max(a.action_date) FILTER (WHERE a.action_date <= d.d
-          AND r.n - (CASE WHEN c.visibility = 'restricted' THEN 1 ELSE 0 END) = 0) AS latest_seen,
-        min(a.action_date) FILTER (WHERE a.action_date > d.d) AS next
-      FROM action_cases AS l
-      JOIN advocacy_actions AS a ON a.id = l.action_id
-      JOIN restricted_links AS r ON r.action_id = l.action_id
-      JOIN cases AS c ON c.id = l.case_id
-      CROSS JOIN d
-      GROUP BY l.case_id)
-    SELECT c.id, coalesce(c.current_custody_state IN ${DEPRIVED}, false),
-      c.visibility = 'restricted', ev.latest, ev.next, ac.latest, ac.latest_seen, ac.next
-    FROM cases AS c LEFT JOIN ev ON ev.case_id = c.id LEFT JOIN ac ON ac.case_id = c.id`,
+  FILL_CASE_ACTIVITY,
 
   `CREATE TABLE detention_start_counts (
     start date NOT NULL,
@@ -231,8 +237,7 @@ const STATEMENTS = [
     FOR EACH STATEMENT EXECUTE FUNCTION detention_start_counts_apply()`,
   `CREATE TRIGGER detention_start_counts_delete AFTER DELETE ON cases
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION detention_start_counts_apply()`,
-  `INSERT INTO detention_start_counts (start, restricted, imprecise, n)
-    SELECT start, restricted, imprecise, sum(n) FROM (${STARTS('cases', '')}) AS s GROUP BY 1, 2, 3`,
+  FILL_DETENTION_START_COUNTS,
 ]
 
 export async function up(db: Kysely<any>): Promise<void> {

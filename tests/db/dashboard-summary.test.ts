@@ -1,18 +1,22 @@
-// The dashboard's summaries (migration 0007) are kept by triggers in the same transaction as every
-// write: after each kind of write to events, actions, their links and cases, `case_activity` and
-// `detention_start_counts` equal a brute-force computation from the tables, and the migration's
-// backfill computes the same. "Needs attention" on today's date (where the summary is read rather
+// The dashboard's summaries (migrations 0007 and 0010) are kept by triggers in the same transaction
+// as every write: after each kind of write to events, actions, their links and cases,
+// `case_activity`, `detention_start_counts`, `action_day_counts` and `advocacy_actions.in_restricted`
+// equal a brute-force computation from the tables, the actions chart and key figures read from them
+// count what the full visibility rule lets each reader see, and the migrations' backfills and
+// `rebuild_summaries()` compute the same. "Needs attention" on today's date (where the summary is read rather
 // than dated live) equals brute force for an admin, an editor with grants, and a viewer.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/schema'
 import * as m0007 from '../../db/migrations/0007_dashboard_summary'
+import * as m0010 from '../../db/migrations/0010_action_day_counts'
 import { latestDate, needsAttention } from '../../app/domain/attention'
 import { addDays } from '../../app/domain/chart'
 import { todayIso } from '../../app/domain/dates'
 import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../../app/domain/vocabularies'
 import type { Viewer } from '../../app/models/case-visibility.server'
-import { listNeedsAttention } from '../../app/models/dashboard.server'
+import { countActionsByBucket } from '../../app/models/action-chart.server'
+import { getKeyFigures, listNeedsAttention } from '../../app/models/dashboard.server'
 import { makeUser } from '../support/fixtures'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
@@ -25,7 +29,10 @@ async function tables(db: Kysely<Database>) {
   const [cases, events, actions, links] = await Promise.all([
     db.selectFrom('cases').select(['id', 'visibility', 'currentCustodyState']).execute(),
     db.selectFrom('statusEvents').select(['caseId', 'eventDate']).execute(),
-    db.selectFrom('advocacyActions').select(['id', 'actionDate']).execute(),
+    db
+      .selectFrom('advocacyActions')
+      .select(['id', 'actionDate', 'datePrecision', 'kind', 'inRestricted'])
+      .execute(),
     db.selectFrom('actionCases').select(['actionId', 'caseId']).execute(),
   ])
   return { cases, events, actions, links }
@@ -102,9 +109,39 @@ async function storedStarts(db: Kysely<Database>) {
   return rows.map((r) => `${r.start}|${r.restricted}|${r.imprecise}|${r.n}`).sort()
 }
 
+/** Each action's `in_restricted` and the daily counts, as the tables say they should be. */
+async function bruteActionDays(db: Kysely<Database>) {
+  const { cases, actions, links } = await tables(db)
+  const restricted = new Set(cases.filter((c) => c.visibility === 'restricted').map((c) => c.id))
+  const flags = actions
+    .map((a) => [a.id, links.some((l) => l.actionId === a.id && restricted.has(l.caseId))])
+    .sort((x, y) => Number(x[0]) - Number(y[0]))
+  const counts = new Map<string, number>()
+  for (const a of actions) {
+    const flag = links.some((l) => l.actionId === a.id && restricted.has(l.caseId))
+    const key = `${a.actionDate}|${a.datePrecision}|${a.kind}|${flag}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return { flags, days: [...counts].map(([k, n]) => `${k}|${n}`).sort() }
+}
+
+async function storedActionDays(db: Kysely<Database>) {
+  const [actions, rows] = await Promise.all([
+    db.selectFrom('advocacyActions').select(['id', 'inRestricted']).orderBy('id').execute(),
+    db.selectFrom('actionDayCounts').selectAll().where('n', '<>', 0).execute(),
+  ])
+  return {
+    flags: actions.map((a) => [a.id, a.inRestricted]),
+    days: rows
+      .map((r) => `${r.actionDate}|${r.datePrecision}|${r.kind}|${r.restricted}|${r.n}`)
+      .sort(),
+  }
+}
+
 async function expectSummariesRight(db: Kysely<Database>) {
   expect(await storedActivity(db)).toEqual(await bruteActivity(db))
   expect(await storedStarts(db)).toEqual(await bruteStarts(db))
+  expect(await storedActionDays(db)).toEqual(await bruteActionDays(db))
 }
 
 describe.each(backends())('dashboard summaries on %s', (backend) => {
@@ -192,11 +229,11 @@ describe.each(backends())('dashboard summaries on %s', (backend) => {
     const actions = await db
       .insertInto('advocacyActions')
       .values(
-        [-3, -40, -90, 7, -5].map((n) => ({
-          kind: 'letter_to_authorities' as const,
+        [-3, -40, -90, 7, -5].map((n, i) => ({
+          kind: (['letter_to_authorities', 'urgent_appeal', 'meeting'] as const)[i % 3]!,
           title: `Action ${n}`,
           actionDate: day(n),
-          datePrecision: 'day' as const,
+          datePrecision: i === 2 ? ('month' as const) : ('day' as const),
         })),
       )
       .returning('id')
@@ -347,11 +384,104 @@ describe.each(backends())('dashboard summaries on %s', (backend) => {
     }
   })
 
+  it('counts the actions each reader may see from the daily summary, as the full rule does', async () => {
+    // More actions: one for no case, one shared with the editor's granted restricted case only, one
+    // a year old with year precision.
+    const more = await db
+      .insertInto('advocacyActions')
+      .values([
+        { kind: 'meeting', title: 'No case', actionDate: day(-10), datePrecision: 'day' },
+        { kind: 'urgent_appeal', title: 'Granted', actionDate: day(-12), datePrecision: 'day' },
+        { kind: 'meeting', title: 'Old', actionDate: day(-45), datePrecision: 'year' },
+      ])
+      .returning('id')
+      .execute()
+    await db
+      .insertInto('actionCases')
+      .values([
+        { actionId: more[1]!.id, caseId: ids[0]! },
+        { actionId: more[2]!.id, caseId: ids[9]! },
+      ])
+      .execute()
+    await db
+      .updateTable('cases')
+      .set({ visibility: 'restricted' })
+      .where('id', '=', ids[0]!)
+      .execute()
+    await expectSummariesRight(db)
+    const { cases, actions, links } = await tables(db)
+    const grants = await db.selectFrom('caseAccess').select(['caseId', 'userId']).execute()
+    const range = { from: day(-120), to: day(30) }
+    for (const viewer of Object.values(viewers)) {
+      const hidden = new Set(
+        cases
+          .filter(
+            (c) =>
+              viewer.role !== 'admin' &&
+              c.visibility === 'restricted' &&
+              !grants.some((g) => g.caseId === c.id && g.userId === viewer.id),
+          )
+          .map((c) => c.id),
+      )
+      const seen = actions.filter(
+        (a) => !links.some((l) => l.actionId === a.id && hidden.has(l.caseId)),
+      )
+      const inRange = seen.filter((a) => a.actionDate >= range.from && a.actionDate <= range.to)
+      const expected = new Map<string, number>()
+      for (const a of inRange) {
+        const bucket = a.datePrecision === 'year' ? null : `${a.actionDate.slice(0, 7)}-01`
+        const key = `${bucket}|${a.kind}`
+        expected.set(key, (expected.get(key) ?? 0) + 1)
+      }
+      const counted = await countActionsByBucket(db, { viewer, range, unit: 'month' })
+      expect(
+        counted.map((c) => `${c.bucket}|${c.kind}|${c.count}`).sort(),
+        `${viewer.role}'s chart`,
+      ).toEqual([...expected].map(([k, n]) => `${k}|${n}`).sort())
+      const figures = await getKeyFigures(db, { viewer, today: TODAY })
+      const within = (from: number, to: number) =>
+        seen.filter((a) => a.actionDate >= day(from) && a.actionDate <= day(to)).length
+      expect([figures.last30, figures.previous30], `${viewer.role}'s key figures`).toEqual([
+        within(-29, 0),
+        within(-59, -30),
+      ])
+    }
+    // The editor sees the action linked only to their granted case; the viewer does not.
+    const editorChart = await countActionsByBucket(db, {
+      viewer: viewers.editor,
+      range: { from: day(-12), to: day(-12) },
+      unit: 'month',
+    })
+    const viewerChart = await countActionsByBucket(db, {
+      viewer: viewers.viewer,
+      range: { from: day(-12), to: day(-12) },
+      unit: 'month',
+    })
+    expect(editorChart.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(
+      viewerChart.reduce((n, c) => n + c.count, 0),
+    )
+  })
+
+  it('rebuilds every summary from the tables with rebuild_summaries()', async () => {
+    const before = [await storedActivity(db), await storedStarts(db), await storedActionDays(db)]
+    await sql`truncate action_day_counts, case_activity, detention_start_counts`.execute(db)
+    await sql`update advocacy_actions set in_restricted = not in_restricted`.execute(db)
+    await sql`select rebuild_summaries()`.execute(db)
+    expect([await storedActivity(db), await storedStarts(db), await storedActionDays(db)]).toEqual(
+      before,
+    )
+    await expectSummariesRight(db)
+  })
+
   it('backfills the same summaries when migrated over existing data', async () => {
     const before = await storedActivity(db)
+    const actionDays = await storedActionDays(db)
+    await m0010.down(db)
     await m0007.down(db)
     await m0007.up(db)
+    await m0010.up(db)
     expect(await storedActivity(db)).toEqual(before)
+    expect(await storedActionDays(db)).toEqual(actionDays)
     await expectSummariesRight(db)
   })
 })

@@ -29,6 +29,7 @@ const TABLES = [
   'case_facet_counts',
   'case_activity',
   'detention_start_counts',
+  'action_day_counts',
   'case_imports',
   'case_follows',
   'case_visits',
