@@ -273,6 +273,18 @@ export type CaseImportsTable = {
   updatedAt: Timestamp
 }
 
+/** An actor (usually an MEP) sponsoring a case (migration 0011; app/models/case-sponsor.server.ts). */
+export type CaseSponsorsTable = {
+  id: Generated<number>
+  caseId: number
+  actorId: number
+  since: string | null
+  sincePrecision: DatePrecision | null
+  note: Generated<string>
+  createdAt: CreatedTimestamp
+  createdBy: number | null
+}
+
 export type Database = {
   users: UsersTable
   sessions: SessionsTable
@@ -294,6 +306,7 @@ export type Database = {
   detentionStartCounts: DetentionStartCountsTable
   actionDayCounts: ActionDayCountsTable
   caseImports: CaseImportsTable
+  caseSponsors: CaseSponsorsTable
   caseFollows: CaseFollowsTable
   caseVisits: CaseVisitsTable
   digestSettings: DigestSettingsTable

@@ -2,6 +2,7 @@
 // options carry the number of cases each would leave, and the removable chips of active filters.
 import { Form, Link, useNavigate } from '@remix-run/react'
 import type { FormEvent } from 'react'
+import { SearchCombobox, type ComboboxMatch } from './charts/search-combobox'
 import {
   CASE_SORTS,
   caseListSearch,
@@ -66,7 +67,18 @@ function selectedValue(query: CaseListQuery, key: FacetKey): string | undefined 
   return value === undefined ? undefined : String(value)
 }
 
-export function CaseFilterForm({ query, facets }: { query: CaseListQuery; facets: Facets }) {
+/** The sponsor search box's state: the chosen actor's name or the words typed, and their matches. */
+export type SponsorChoice = { text: string; matches?: ComboboxMatch[] }
+
+export function CaseFilterForm({
+  query,
+  facets,
+  sponsor,
+}: {
+  query: CaseListQuery
+  facets: Facets
+  sponsor?: SponsorChoice
+}) {
   const navigate = useNavigate()
   // With JavaScript, the address keeps only the filters in use ("?custody=detained", not every
   // empty field); without it, the browser submits the form as it is and the loader reads that too.
@@ -126,6 +138,19 @@ export function CaseFilterForm({ query, facets }: { query: CaseListQuery; facets
           </div>
         )
       })}
+      <div className="case-filters__field">
+        <SearchCombobox
+          id="filter-sponsor"
+          label="Sponsored by"
+          name="sponsor"
+          textName="sponsorQ"
+          endpoint="/actors/sponsors.json"
+          selectedId={query.filters.sponsor}
+          text={sponsor?.text ?? ''}
+          placeholder="An MEP's name"
+          matches={sponsor?.matches}
+        />
+      </div>
       <div className="case-filters__actions">
         <button type="submit" className="button button--primary">
           Apply
@@ -139,8 +164,16 @@ export function CaseFilterForm({ query, facets }: { query: CaseListQuery; facets
 }
 
 /** The active search and filters as chips; each links to the same list without it. */
-export function ActiveFilters({ query, facets }: { query: CaseListQuery; facets: Facets }) {
-  const chips: { key: FacetKey | 'q'; label: string }[] = []
+export function ActiveFilters({
+  query,
+  facets,
+  sponsorName,
+}: {
+  query: CaseListQuery
+  facets: Facets
+  sponsorName?: string
+}) {
+  const chips: { key: FacetKey | 'q' | 'sponsor'; label: string }[] = []
   if (query.filters.q) chips.push({ key: 'q', label: `Search: “${query.filters.q}”` })
   for (const key of FACET_KEYS) {
     const selected = selectedValue(query, key)
@@ -148,6 +181,8 @@ export function ActiveFilters({ query, facets }: { query: CaseListQuery; facets:
     const option = facetOptions(key, facets, selected).find((o) => o.value === selected)
     chips.push({ key, label: `${FACET_LABELS[key]}: ${option?.label ?? selected}` })
   }
+  if (query.filters.sponsor !== undefined)
+    chips.push({ key: 'sponsor', label: `Sponsored by: ${sponsorName ?? 'the chosen actor'}` })
   if (chips.length === 0) return null
   return (
     <ul className="filter-chips" aria-label="Active filters">
@@ -176,7 +211,9 @@ function listOf(items: string[]): string {
 /** Says politely which parameters of the address were not understood and left out. */
 export function IgnoredFilters({ ignored }: { ignored: CaseListQuery['ignored'] }) {
   if (ignored.length === 0) return null
-  const names = ignored.map((key) => (key === 'sort' ? 'Sort' : FACET_LABELS[key]))
+  const names = ignored.map((key) =>
+    key === 'sort' ? 'Sort' : key === 'sponsor' ? 'Sponsored by' : FACET_LABELS[key],
+  )
   return (
     <p className="alert alert--info case-list__notice" role="status">
       Ignored an unknown filter value for {listOf(names)}; the list uses the other filters.

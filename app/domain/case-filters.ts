@@ -81,6 +81,10 @@ export type CaseFilters = {
   risk?: RiskLevel
   visibility?: Visibility
   owner?: number
+  /** Cases this actor sponsors (not a facet: the list is narrowed through case_sponsors). */
+  sponsor?: number
+  /** The words typed in the sponsor search box when no sponsor was chosen (without JavaScript). */
+  sponsorQ?: string
 }
 
 export type CaseListQuery = {
@@ -88,7 +92,7 @@ export type CaseListQuery = {
   sort: CaseSort
   page: number
   /** Parameters whose value was not understood and was left out, e.g. ['custody']. */
-  ignored: (FacetKey | 'sort')[]
+  ignored: (FacetKey | 'sort' | 'sponsor')[]
 }
 
 const readSort = oneOf(CASE_SORTS)
@@ -99,6 +103,22 @@ function firstValue(params: URLSearchParams, key: string): string | undefined {
     .map((v) => v.trim())
     .find((v) => v.length > 0)
   return value
+}
+
+/** The sponsor filter: a chosen actor id, or else the words typed to find one. */
+function readSponsor(
+  params: URLSearchParams,
+  filters: CaseFilters,
+  ignored: CaseListQuery['ignored'],
+) {
+  const raw = firstValue(params, 'sponsor')
+  if (raw !== undefined) {
+    const id = caseFilterReaders.owner(raw)
+    if (id !== undefined) filters.sponsor = id
+    else ignored.push('sponsor')
+  }
+  const typed = firstValue(params, 'sponsorQ')?.slice(0, MAX_QUERY_LENGTH)
+  if (filters.sponsor === undefined && typed) filters.sponsorQ = typed
 }
 
 export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
@@ -113,6 +133,8 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
     if (value !== undefined) Object.assign(filters, { [key]: value })
     else ignored.push(key)
   }
+
+  readSponsor(params, filters, ignored)
 
   const rawSort = firstValue(params, 'sort')
   const sort = rawSort === undefined ? undefined : readSort(rawSort)
@@ -131,7 +153,11 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
 
 /** True when the search or any filter narrows the list (the sort and page do not). */
 export function hasActiveFilters(filters: CaseFilters): boolean {
-  return filters.q.length > 0 || FACET_KEYS.some((key) => filters[key] !== undefined)
+  return (
+    filters.q.length > 0 ||
+    filters.sponsor !== undefined ||
+    FACET_KEYS.some((key) => filters[key] !== undefined)
+  )
 }
 
 /**
@@ -140,7 +166,7 @@ export function hasActiveFilters(filters: CaseFilters): boolean {
  */
 export function caseListSearch(
   query: Pick<CaseListQuery, 'filters' | 'sort' | 'page'>,
-  change: { page?: number; remove?: FacetKey | 'q' } = {},
+  change: { page?: number; remove?: FacetKey | 'q' | 'sponsor' } = {},
 ): string {
   const params = new URLSearchParams()
   if (query.filters.q && change.remove !== 'q') params.set('q', query.filters.q)
@@ -148,6 +174,10 @@ export function caseListSearch(
     const value = query.filters[key]
     if (value !== undefined && change.remove !== key) params.set(key, String(value))
   }
+  if (query.filters.sponsor !== undefined && change.remove !== 'sponsor')
+    params.set('sponsor', String(query.filters.sponsor))
+  else if (query.filters.sponsorQ && change.remove !== 'sponsor')
+    params.set('sponsorQ', query.filters.sponsorQ)
   if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort)
   // Changing a filter starts again from the first page.
   const page = change.remove ? 1 : (change.page ?? query.page)

@@ -144,7 +144,7 @@ export async function mergeActors(
       return { ok: false as const, reason: 'stale' as const }
 
     const ids = (rows: { id: number }[]) => rows.map((r) => r.id)
-    const moved = {
+    const moved: Record<string, number[]> = {
       'documentQuotes.actorId': ids(
         await trx
           .updateTable('documentQuotes')
@@ -178,6 +178,18 @@ export async function mergeActors(
           .execute(),
       ),
     }
+    // Sponsorships move too, except of a case the kept actor already sponsors (the cascade drops those).
+    moved['caseSponsors.actorId'] = (
+      await trx
+        .updateTable('caseSponsors')
+        .set({ actorId: keptId })
+        .where('actorId', '=', removedId)
+        .where('caseId', 'not in', (eb) =>
+          eb.selectFrom('caseSponsors as k').select('k.caseId').where('k.actorId', '=', keptId),
+        )
+        .returning('caseId')
+        .execute()
+    ).map((r) => r.caseId)
     const fills = mergeFills(kept, removed)
     await trx
       .updateTable('actors')

@@ -129,7 +129,8 @@ export async function summariseCases(
   db: Db,
   { viewer, filters }: { viewer: Viewer; filters: CaseFilters },
 ): Promise<CaseSummary> {
-  const searching = toPrefixTsQuery(filters.q) !== null
+  // The sponsor filter narrows like a search: the summary table cannot count it.
+  const searching = toPrefixTsQuery(filters.q) !== null || filters.sponsor !== undefined
   const active = FACET_KEYS.filter((key) => filters[key] !== undefined)
   // A facet's set is "everything the reader may see" when no search and no other filter narrows it.
   const fromSummary = (key: FacetKey | 'total') =>

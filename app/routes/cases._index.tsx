@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CustodyBadge, LegalStageBadge, VisibilityBadge } from '~/components/badges'
 import { ActiveFilters, CaseFilterForm, IgnoredFilters } from '~/components/case-filters'
@@ -15,6 +15,7 @@ import { daysInDetention, type DetentionSummary } from '~/domain/status'
 import { labelOf } from '~/domain/vocabularies'
 import { summariseCases } from '~/models/case-facets.server'
 import { listCasesForUser } from '~/models/case-list.server'
+import { resolveSponsorFilter } from '~/models/case-sponsor.server'
 import { can } from '~/domain/permissions'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -22,8 +23,17 @@ import { getDb } from '~/utils/db.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
-  const query = parseCaseListQuery(new URL(request.url).searchParams)
+  const parsed = parseCaseListQuery(new URL(request.url).searchParams)
   const viewer = { id: user.id, role: user.role }
+  const sponsor = await resolveSponsorFilter(db, { viewer, filters: parsed.filters })
+  // Words typed without JavaScript that find one person: the address keeps only the chosen id.
+  if (parsed.filters.sponsorQ && sponsor.chosen)
+    throw redirect(`/cases${caseListSearch({ ...parsed, filters: sponsor.filters })}`)
+  const query = {
+    ...parsed,
+    filters: sponsor.filters,
+    ignored: sponsor.ignored ? [...parsed.ignored, 'sponsor' as const] : parsed.ignored,
+  }
   const { total, facets } = await summariseCases(db, { viewer, filters: query.filters })
   const list = await listCasesForUser(db, {
     viewer,
@@ -46,6 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: { ...query, page: list.page },
     filtered: hasActiveFilters(query.filters),
     facets,
+    sponsor: {
+      text: sponsor.chosen?.label ?? parsed.filters.sponsorQ ?? '',
+      matches: sponsor.matches?.map((m) => ({
+        ...m,
+        href: `/cases${caseListSearch({ ...query, page: 1, filters: { ...query.filters, sponsor: m.id } })}`,
+      })),
+    },
     total: list.total,
     pageCount: list.pageCount,
     firstRow: list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1,
@@ -80,7 +97,7 @@ function DetentionDays({ detention }: { detention: DetentionSummary | null }) {
 
 export default function CasesPage() {
   const data = useLoaderData<typeof loader>()
-  const { query, facets, cases, total, pageCount, firstRow, filtered, canCreate } = data
+  const { query, facets, sponsor, cases, total, pageCount, firstRow, filtered, canCreate } = data
   const lastRow = firstRow + cases.length - 1
   const pageLink = (page: number) => `/cases${caseListSearch(query, { page })}`
   return (
@@ -95,7 +112,12 @@ export default function CasesPage() {
         {canCreate ? <Link to="/cases/import" className="button">Import from CSV</Link> : null}
       </div>
       <div className="case-list">
-        <CaseFilterForm key={caseListSearch(query)} query={query} facets={facets} />
+        <CaseFilterForm
+          key={caseListSearch(query)}
+          query={query}
+          facets={facets}
+          sponsor={sponsor}
+        />
         <div className="case-list__results">
           <IgnoredFilters ignored={query.ignored} />
           <div className="case-list__bar">
@@ -108,7 +130,7 @@ export default function CasesPage() {
                 <span className="visually-hidden"> of all {total} cases matching</span>
               </a>
             ) : null}
-            <ActiveFilters query={query} facets={facets} />
+            <ActiveFilters query={query} facets={facets} sponsorName={sponsor.text} />
           </div>
           {total === 0 ? (
             <div className="panel case-list__empty">

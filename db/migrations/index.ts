@@ -11,6 +11,7 @@ import * as m0007 from './0007_dashboard_summary'
 import * as m0008 from './0008_case_person_fields'
 import * as m0009 from './0009_case_imports'
 import * as m0010 from './0010_action_day_counts'
+import * as m0011 from './0011_case_sponsors'
 import * as m0012 from './0012_follows'
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0008_case_person_fields': m0008,
   '0009_case_imports': m0009,
   '0010_action_day_counts': m0010,
+  '0011_case_sponsors': m0011,
   '0012_follows': m0012,
 }

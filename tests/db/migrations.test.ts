@@ -31,6 +31,7 @@ const TABLES = [
   'detention_start_counts',
   'action_day_counts',
   'case_imports',
+  'case_sponsors',
   'case_follows',
   'case_visits',
   'digest_settings',

@@ -119,6 +119,8 @@ const TABLE: Record<string, Row> = {
     disposable: 'action',
   }),
   'actors._index.tsx': READ,
+  // The sponsor search box's answers: people the reader may see, for every signed-in role.
+  'actors.sponsors[.]json.tsx': row('L 200 200 200 200', NO_ACTION, { query: () => 'q=a' }),
   'actors.new.tsx': CREATE,
   // An actor who appears only on a restricted case is one of its traces.
   'actors.$actorId.tsx': READ_CASE_RECORD,
