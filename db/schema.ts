@@ -185,8 +185,8 @@ export type AdvocacyActionsTable = {
   documentId: number | null
   response: Generated<ActionResponse>
   outcomeNotes: Generated<string>
-  /** Linked to at least one restricted case (migration 0010); written only by triggers. */
-  inRestricted: Generated<boolean>
+  /** The restricted case linked: 0 for none, -1 for several (migration 0010); written by triggers. */
+  restrictedCase: Generated<number>
 } & Editable
 
 export type ActionCasesTable = { actionId: number; caseId: number }
@@ -237,12 +237,12 @@ export type DetentionStartCountsTable = {
   n: number
 }
 
-/** Actions per day, precision and kind, restricted ones apart (migration 0010); written only by triggers. */
+/** Actions per restricted case (0: none), day, precision and kind (migration 0010); by triggers. */
 export type ActionDayCountsTable = {
+  restrictedCase: number
   actionDate: string
   datePrecision: DatePrecision
   kind: ActionKind
-  restricted: boolean
   n: number
 }
 

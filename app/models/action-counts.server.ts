@@ -1,9 +1,8 @@
 // Advocacy actions counted from `action_day_counts` (migration 0010, kept by triggers in the same
-// transaction as every write), so the dashboard never reads a million actions: admins sum every row;
-// other readers sum the rows of actions linked to no restricted case, plus, counted live, the
-// restricted actions they may see. Those are reached from the reader's own grants (an action linked
-// to a restricted case is seen only when each such case is granted, so it is linked to a granted
-// one) and then checked with the full rule.
+// transaction as every write), so the dashboard never reads a million actions. Admins sum every row.
+// Other readers sum the rows of actions linked to no restricted case, the rows of actions whose one
+// restricted case was granted to them (reached from their own grants), and count live, with the full
+// rule, the few actions linked to several restricted cases.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { DateRange } from '../domain/chart'
@@ -12,17 +11,28 @@ import type { Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** One row per day, precision and kind in the range: `n` actions this reader may see. */
+/** `restricted_case` of an action linked to several restricted cases. */
+const SEVERAL = -1
+
+/** Rows of day, precision, kind and `n` actions this reader may see, for the days in the range. */
 export function visibleActionDays(db: Db, viewer: Viewer, range: DateRange) {
-  const summary = db
+  const days = db
     .selectFrom('actionDayCounts')
-    .select(['actionDate', 'datePrecision', 'kind', 'n'])
-    .where('actionDate', '>=', range.from)
-    .where('actionDate', '<=', range.to)
+    .select([
+      'actionDayCounts.actionDate',
+      'actionDayCounts.datePrecision',
+      'actionDayCounts.kind',
+      'actionDayCounts.n',
+    ])
+    .where('actionDayCounts.actionDate', '>=', range.from)
+    .where('actionDayCounts.actionDate', '<=', range.to)
     // A day whose actions all moved away keeps its row at zero.
-    .where('n', '<>', 0)
-  if (viewer.role === 'admin') return summary
-  const granted = db
+    .where('actionDayCounts.n', '<>', 0)
+  if (viewer.role === 'admin') return days
+  const granted = days
+    .innerJoin('caseAccess', 'caseAccess.caseId', 'actionDayCounts.restrictedCase')
+    .where('caseAccess.userId', '=', viewer.id)
+  const several = db
     .selectFrom('advocacyActions')
     .select([
       'advocacyActions.actionDate',
@@ -30,23 +40,16 @@ export function visibleActionDays(db: Db, viewer: Viewer, range: DateRange) {
       'advocacyActions.kind',
       sql<number>`1`.as('n'),
     ])
-    .where('advocacyActions.inRestricted', '=', true)
+    .where('advocacyActions.restrictedCase', '=', SEVERAL)
     .where('advocacyActions.actionDate', '>=', range.from)
     .where('advocacyActions.actionDate', '<=', range.to)
-    .where('advocacyActions.id', 'in', (eb) =>
-      eb
-        .selectFrom('caseAccess')
-        .innerJoin('actionCases', 'actionCases.caseId', 'caseAccess.caseId')
-        .select('actionCases.actionId')
-        .where('caseAccess.userId', '=', viewer.id),
-    )
     .where(actionVisibleTo(viewer))
-  return summary.where('restricted', '=', false).unionAll(granted)
+  return days.where('actionDayCounts.restrictedCase', '=', 0).unionAll(granted).unionAll(several)
 }
 
 /**
- * The visible actions in the range grouped by `bucket` (an expression over the columns `action_date`
- * and `date_precision` of the rows) and kind.
+ * The visible actions in the range grouped by `bucket` (an expression over the columns
+ * `advocacy_actions.action_date` and `.date_precision`) and kind.
  */
 export function countVisibleActionDays(
   db: Db,

@@ -26,7 +26,7 @@ function latestVisibleAction(db: Db, viewer: Viewer, today: string, caseId: stri
         .select([
           'advocacyActions.id',
           'advocacyActions.actionDate',
-          'advocacyActions.inRestricted',
+          'advocacyActions.restrictedCase',
         ])
         .where('actionCases.caseId', '=', sql.ref<number>(caseId))
         .where('advocacyActions.actionDate', '<=', today)

@@ -52,13 +52,13 @@ export function documentVisibleTo(viewer: Viewer) {
  * An action is seen by whoever may see every case it is linked to, as documents are: its title and
  * notes may name a restricted person. One linked restricted case the viewer may not see hides it; an
  * action for no case is seen by everyone signed in. An action linked to no restricted case
- * (`in_restricted`, kept by triggers, migration 0010) is seen without looking at its links.
+ * (`restricted_case` 0, kept by triggers, migration 0010) is seen without looking at its links.
  */
 export function actionVisibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database, 'advocacyActions'>) => {
     if (viewer.role === 'admin') return sql<SqlBool>`true`
     return eb.or([
-      eb('advocacyActions.inRestricted', '=', false),
+      eb('advocacyActions.restrictedCase', '=', 0),
       eb.not(
         eb.exists(
           eb

@@ -1,6 +1,6 @@
 // The dashboard's summaries (migrations 0007 and 0010) are kept by triggers in the same transaction
 // as every write: after each kind of write to events, actions, their links and cases,
-// `case_activity`, `detention_start_counts`, `action_day_counts` and `advocacy_actions.in_restricted`
+// `case_activity`, `detention_start_counts`, `action_day_counts` and `advocacy_actions.restricted_case`
 // equal a brute-force computation from the tables, the actions chart and key figures read from them
 // count what the full visibility rule lets each reader see, and the migrations' backfills and
 // `rebuild_summaries()` compute the same. "Needs attention" on today's date (where the summary is read rather
@@ -31,7 +31,7 @@ async function tables(db: Kysely<Database>) {
     db.selectFrom('statusEvents').select(['caseId', 'eventDate']).execute(),
     db
       .selectFrom('advocacyActions')
-      .select(['id', 'actionDate', 'datePrecision', 'kind', 'inRestricted'])
+      .select(['id', 'actionDate', 'datePrecision', 'kind', 'restrictedCase'])
       .execute(),
     db.selectFrom('actionCases').select(['actionId', 'caseId']).execute(),
   ])
@@ -109,17 +109,18 @@ async function storedStarts(db: Kysely<Database>) {
   return rows.map((r) => `${r.start}|${r.restricted}|${r.imprecise}|${r.n}`).sort()
 }
 
-/** Each action's `in_restricted` and the daily counts, as the tables say they should be. */
+/** Each action's restricted case (0 none, -1 several) and the daily counts, from the tables. */
 async function bruteActionDays(db: Kysely<Database>) {
   const { cases, actions, links } = await tables(db)
   const restricted = new Set(cases.filter((c) => c.visibility === 'restricted').map((c) => c.id))
-  const flags = actions
-    .map((a) => [a.id, links.some((l) => l.actionId === a.id && restricted.has(l.caseId))])
-    .sort((x, y) => Number(x[0]) - Number(y[0]))
+  const keyOf = (actionId: number) => {
+    const mine = links.filter((l) => l.actionId === actionId && restricted.has(l.caseId))
+    return mine.length === 0 ? 0 : mine.length === 1 ? mine[0]!.caseId : -1
+  }
+  const flags = actions.map((a) => [a.id, keyOf(a.id)]).sort((x, y) => x[0]! - y[0]!)
   const counts = new Map<string, number>()
   for (const a of actions) {
-    const flag = links.some((l) => l.actionId === a.id && restricted.has(l.caseId))
-    const key = `${a.actionDate}|${a.datePrecision}|${a.kind}|${flag}`
+    const key = `${keyOf(a.id)}|${a.actionDate}|${a.datePrecision}|${a.kind}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return { flags, days: [...counts].map(([k, n]) => `${k}|${n}`).sort() }
@@ -127,13 +128,13 @@ async function bruteActionDays(db: Kysely<Database>) {
 
 async function storedActionDays(db: Kysely<Database>) {
   const [actions, rows] = await Promise.all([
-    db.selectFrom('advocacyActions').select(['id', 'inRestricted']).orderBy('id').execute(),
+    db.selectFrom('advocacyActions').select(['id', 'restrictedCase']).orderBy('id').execute(),
     db.selectFrom('actionDayCounts').selectAll().where('n', '<>', 0).execute(),
   ])
   return {
-    flags: actions.map((a) => [a.id, a.inRestricted]),
+    flags: actions.map((a) => [a.id, a.restrictedCase]),
     days: rows
-      .map((r) => `${r.actionDate}|${r.datePrecision}|${r.kind}|${r.restricted}|${r.n}`)
+      .map((r) => `${r.restrictedCase}|${r.actionDate}|${r.datePrecision}|${r.kind}|${r.n}`)
       .sort(),
   }
 }
@@ -465,7 +466,7 @@ describe.each(backends())('dashboard summaries on %s', (backend) => {
   it('rebuilds every summary from the tables with rebuild_summaries()', async () => {
     const before = [await storedActivity(db), await storedStarts(db), await storedActionDays(db)]
     await sql`truncate action_day_counts, case_activity, detention_start_counts`.execute(db)
-    await sql`update advocacy_actions set in_restricted = not in_restricted`.execute(db)
+    await sql`update advocacy_actions set restricted_case = -1 - restricted_case`.execute(db)
     await sql`select rebuild_summaries()`.execute(db)
     expect([await storedActivity(db), await storedStarts(db), await storedActionDays(db)]).toEqual(
       before,
