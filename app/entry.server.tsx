@@ -14,6 +14,12 @@ import {
   RETRY_AFTER_SECONDS,
 } from './utils/database-errors.server'
 import { NonceProvider } from './utils/nonce'
+import {
+  matchesIfNoneMatch,
+  PUBLIC_PAGE_POLICY,
+  versionedEtag,
+} from './utils/public-cache.server'
+import { isPublicPath } from './utils/public-paths'
 import { applySecurityHeaders, isHttps } from './utils/security-headers.server'
 
 const ABORT_DELAY = 5_000
@@ -42,6 +48,20 @@ const handleRequest: HandleDocumentRequestFunction = (
   // The database is not answering (utils/database-errors.server.ts): ask the browser to come back.
   if (responseStatusCode === 503 && !responseHeaders.has('Retry-After'))
     responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  // Public pages run no script: a fixed policy, and a copy the browser holds is answered 304 unrendered.
+  const publicPage = isPublicPath(new URL(request.url).pathname)
+  if (publicPage) {
+    responseHeaders.set('Content-Security-Policy', PUBLIC_PAGE_POLICY)
+    const etag = responseHeaders.get('ETag')
+    if (etag && responseStatusCode === 200) {
+      const versioned = versionedEtag(etag, remixContext.manifest.version)
+      responseHeaders.set('ETag', versioned)
+      if (matchesIfNoneMatch(request, versioned)) {
+        applySecurityHeaders(responseHeaders, { https: isHttps(request) })
+        return new Response(null, { status: 304, headers: responseHeaders })
+      }
+    }
+  }
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   return new Promise((resolve, reject) => {
     let shellRendered = false
@@ -60,7 +80,10 @@ const handleRequest: HandleDocumentRequestFunction = (
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          applySecurityHeaders(responseHeaders, { https: isHttps(request), nonce })
+          applySecurityHeaders(responseHeaders, {
+            https: isHttps(request),
+            nonce: publicPage ? undefined : nonce,
+          })
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -13,13 +13,17 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { PublicHeader } from './components/public-header'
 import { can } from './domain/permissions'
 import { labelOf } from './domain/vocabularies'
 import stylesheet from './styles/app.css'
 import { getOptionalUser } from './guards/auth.server'
 import { useNonce } from './utils/nonce'
+import { isPublicPath } from './utils/public-paths'
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Public pages read no session: the same answer for everyone, cacheable (utils/public-paths.ts).
+  if (isPublicPath(new URL(request.url).pathname)) return { user: null }
   const user = await getOptionalUser(request)
   return { user }
 }
@@ -96,12 +100,14 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  // Public pages: their own header, indexable, and no script (so no nonce: they can be cached).
+  const publicPage = isPublicPath(useLocation().pathname)
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
+        {publicPage ? null : <meta name="robots" content="noindex, nofollow" />}
         <Meta />
         <Links />
       </head>
@@ -109,12 +115,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        {publicPage ? <PublicHeader /> : <SiteHeader />}
         <main id="main" className="page">
           {children}
         </main>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {publicPage ? null : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   )
