@@ -5,6 +5,7 @@ import { parseChartQuery, type ChartTable } from '../domain/chart'
 import { csvFileName } from '../domain/chart-table'
 import { todayIso } from '../domain/dates'
 import { labelOf } from '../domain/vocabularies'
+import { isRecordId } from '../utils/record-id'
 import { getActionsOverTime, getCaseActionChart } from './action-chart.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import {
@@ -75,7 +76,7 @@ export async function getChartTable(
   }
   if (chart === 'case') {
     const id = Number(params.get('case'))
-    if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null
+    if (!isRecordId(id)) return null
     const record = await db
       .selectFrom('cases')
       .select(['id', 'slug'])
