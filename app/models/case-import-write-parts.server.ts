@@ -6,6 +6,7 @@ import type { PlannedEvent } from '../case-import/plan'
 import { slugify } from '../domain/slug.server'
 import type { Actor } from './audit.server'
 import type { AnalysedRow } from './case-import-analyse.server'
+import { insertJsonRows } from './case-import-insert.server'
 
 type Trx = Transaction<Database>
 
@@ -19,20 +20,20 @@ export type AuditRow = {
 
 export async function writeAuditRows(trx: Trx, actor: Actor, rows: AuditRow[]) {
   if (rows.length === 0) return
-  await trx
-    .insertInto('auditEvents')
-    .values(
-      rows.map((r) => ({
-        userId: actor.userId,
-        requestId: actor.requestId ?? null,
-        entity: r.entity,
-        entityId: String(r.entityId),
-        action: r.action,
-        caseId: r.caseId,
-        changes: JSON.stringify(r.changes),
-      })),
-    )
-    .execute()
+  await insertJsonRows(
+    trx,
+    'audit_events',
+    rows.map((r) => ({
+      userId: actor.userId,
+      requestId: actor.requestId ?? null,
+      entity: r.entity,
+      entityId: String(r.entityId),
+      action: r.action,
+      caseId: r.caseId,
+      changes: r.changes,
+    })),
+    ['id'],
+  )
 }
 
 const SUFFIX = 'abcdefghijklmnopqrstuvwxyz0123456789'

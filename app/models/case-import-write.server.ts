@@ -1,7 +1,8 @@
-// Writing one batch of checked rows inside the commit's transaction: new sources, new cases (their
+// Over 300 lines: one batch's write is one sequence of dependent multi-row statements, kept together.
+// Writing one batch of checked rows inside the batch's own transaction: new sources, new cases (their
 // derived state computed from the events they arrive with), updates of matched cases at the version
 // the dry run read, events, citations of the case and of its events, and the audit rows of each —
-// all as multi-row statements, not one per row.
+// all as multi-row statements (one JSON parameter each), not one per row.
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { deriveCaseState } from '../domain/status'
@@ -25,6 +26,7 @@ import {
 } from './case.server'
 import { diffFields } from './audit.server'
 import type { Viewer } from './case-visibility.server'
+import { insertJsonRows } from './case-import-insert.server'
 
 type Trx = Transaction<Database>
 
@@ -73,23 +75,22 @@ export async function writeRows(
     ),
   ]
   if (newUrls.length) {
-    const inserted = await trx
-      .insertInto('sources')
-      .values(
-        newUrls.map((url) => ({
-          title: url.slice(0, 1000),
-          url,
-          urlMissing: false,
-          kind: 'news' as const,
-          reliability: 'unverified' as const,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })),
-      )
-      .returning(['id', 'url'])
-      .execute()
+    const inserted = await insertJsonRows<{ id: number; url: string }>(
+      trx,
+      'sources',
+      newUrls.map((url) => ({
+        title: url.slice(0, 1000),
+        url,
+        urlMissing: false,
+        kind: 'news',
+        reliability: 'unverified',
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })),
+      ['id', 'url'],
+    )
     for (const s of inserted) {
-      sourceIds.set(s.url ?? '', s.id)
+      sourceIds.set(s.url, s.id)
       audit.push({
         entity: 'source',
         entityId: s.id,
@@ -152,11 +153,12 @@ export async function writeRows(
         },
       }
     })
-    const inserted = await trx
-      .insertInto('cases')
-      .values(values.map((v) => v.row))
-      .returning(['id', 'slug'])
-      .execute()
+    const inserted = await insertJsonRows<{ id: number; slug: string }>(
+      trx,
+      'cases',
+      values.map((v) => v.row),
+      ['id', 'slug'],
+    )
     const idBySlug = new Map(inserted.map((c) => [c.slug, c.id]))
     creating.forEach((row, i) => {
       const id = idBySlug.get(slugs[i] ?? '')
@@ -189,9 +191,7 @@ export async function writeRows(
     // A line the notes already hold is not added again: importing a file twice changes nothing.
     const fresh = row.notes.filter((line) => !before.internalNotes.includes(line))
     if (fresh.length)
-      changes.internalNotes = [before.internalNotes, fresh.join('\n')]
-        .filter(Boolean)
-        .join('\n\n')
+      changes.internalNotes = [before.internalNotes, fresh.join('\n')].filter(Boolean).join('\n\n')
     const after = { ...before, ...changes }
     const updated = await trx
       .updateTable('cases')
@@ -235,7 +235,7 @@ export async function writeRows(
       createdBy: actor.userId,
       updatedBy: actor.userId,
     }))
-    const inserted = await trx.insertInto('statusEvents').values(values).returning('id').execute()
+    const inserted = await insertJsonRows<{ id: number }>(trx, 'status_events', values, ['id'])
     inserted.forEach((e, i) => {
       const v = values[i]!
       eventIds.push(e.id)
@@ -283,19 +283,18 @@ export async function writeRows(
       })
   })
   if (citations.length) {
-    const inserted = await trx
-      .insertInto('citations')
-      .values(
-        citations.map(({ sourceId, caseId, statusEventId }) => ({
-          sourceId,
-          caseId,
-          statusEventId,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })),
-      )
-      .returning('id')
-      .execute()
+    const inserted = await insertJsonRows<{ id: number }>(
+      trx,
+      'citations',
+      citations.map(({ sourceId, caseId, statusEventId }) => ({
+        sourceId,
+        caseId,
+        statusEventId,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })),
+      ['id'],
+    )
     inserted.forEach((c, i) => {
       const v = citations[i]!
       audit.push({

@@ -180,6 +180,22 @@ export async function reportProgress(
     .execute()
 }
 
+/**
+ * In the transaction of a commit's batch: the rows written so far, and what the page is to say should
+ * the commit stop before its end (shown once the import is taken as stopped; cleared when it ends).
+ */
+export async function recordCommitBatch(
+  trx: Transaction<Database>,
+  { id, done, ifStopped }: { id: number; done: number; ifStopped: string },
+) {
+  await trx
+    .updateTable('caseImports')
+    .set({ progressDone: done, error: ifStopped, updatedAt: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'committing')
+    .execute()
+}
+
 export async function finishCaseImport(
   db: Kysely<Database> | Transaction<Database>,
   {

@@ -16,7 +16,8 @@ import {
 } from '../../app/utils/database.server'
 import { migrateToLatest } from '../../db/migrate'
 
-const SIZES = [1_000, 50_000]
+/** BENCH_IMPORT_ROWS=1000,5000 runs other sizes (for profiling one step). */
+const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '1000,50000').split(',').map(Number)
 const COUNTRIES = ['China', 'Russia', 'Belarus', 'Iran', 'Egypt']
 const NAMES = ['刘晓波', 'Арсамиков', 'Ilham Tohti', 'Nika Melia', 'علاء عبد الفتاح']
 
