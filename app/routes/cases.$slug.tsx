@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CaseActionsChart } from '~/components/case-actions-chart'
 import { CaseHeader } from '~/components/case-header'
+import { CaseSponsors } from '~/components/case-sponsors'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FootnoteList } from '~/components/footnotes'
 import { Timeline } from '~/components/timeline'
@@ -10,6 +11,7 @@ import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { getCaseActionChart } from '~/models/action-chart.server'
 import { getCasePage } from '~/models/case-page.server'
+import { listCaseSponsors } from '~/models/case-sponsor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -28,8 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page)
   const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
   const actionChart = await getCaseActionChart(db, { caseId: page.record.id, viewer: user, today })
+  const sponsors = await listCaseSponsors(db, { caseId: page.record.id })
   return {
     ...page,
+    sponsors,
     actionChart,
     timeline: newestFirst ? [...page.timeline].reverse() : page.timeline,
     newestFirst,
@@ -55,6 +59,7 @@ export default function CasePage() {
     newestFirst,
     today,
     can,
+    sponsors,
     actionChart,
   } = useLoaderData<typeof loader>()
   const editBase = can.edit ? `/cases/${record.slug}/events` : undefined
@@ -150,6 +155,8 @@ export default function CasePage() {
           )}
         </section>
       </div>
+
+      <CaseSponsors slug={record.slug} sponsors={sponsors} canEdit={can.edit} />
 
       <CaseActionsChart caseId={record.id} chart={actionChart} />
 

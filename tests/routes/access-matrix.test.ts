@@ -86,6 +86,7 @@ const TABLE: Record<string, Row> = {
   'cases.$slug_.export[.]json.tsx': READ_CASE_RECORD,
   'cases.$slug_.access.tsx': ADMIN_FORM,
   'cases.$slug_.edit.tsx': EDIT_CASE_RECORD,
+  'cases.$slug_.sponsors.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.history.tsx': row('L 403 200 200 404', NO_ACTION),
   'cases.$slug_.events.new.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.events.$eventId.edit.tsx': EDIT_CASE_RECORD,
