@@ -8,24 +8,29 @@ import zlib from 'node:zlib'
 const root = path.resolve(import.meta.dirname, '..', '..')
 
 type ManifestEntry = { module: string; imports?: string[] }
-type Manifest = {
+export type ClientManifest = {
   entry: ManifestEntry
-  routes: Record<string, ManifestEntry & { parentId?: string }>
+  routes: Record<string, ManifestEntry & { id: string; parentId?: string }>
 }
 
 export type ClientJs = { files: number; gzipBytes: number; rawBytes: number }
 
-function readManifest(): Manifest {
+/** The client manifest of the current build; throws when there is no build. */
+export function readClientManifest(): ClientManifest {
   // The server build names the manifest of its own build (an older one may still lie beside it).
-  const server = fs.readFileSync(path.join(root, 'build', 'index.js'), 'utf8')
+  const serverBuild = path.join(root, 'build', 'index.js')
+  if (!fs.existsSync(serverBuild)) throw new Error('No client build found: run npm run build first')
+  const server = fs.readFileSync(serverBuild, 'utf8')
   const name = /\/build\/(manifest-[0-9A-Za-z]+\.js)/.exec(server)?.[1]
   if (!name) throw new Error('No manifest named in build/index.js')
   const text = fs.readFileSync(path.join(root, 'public', 'build', name), 'utf8')
-  return JSON.parse(text.replace(/^window\.__remixManifest=/, '').replace(/;\s*$/, '')) as Manifest
+  return JSON.parse(
+    text.replace(/^window\.__remixManifest=/, '').replace(/;\s*$/, ''),
+  ) as ClientManifest
 }
 
 export function clientJsByRoute(routeIds: string[]): Map<string, ClientJs> {
-  const manifest = readManifest()
+  const manifest = readClientManifest()
   const sizes = new Map<string, { raw: number; gzip: number }>()
   const sizeOf = (url: string) => {
     let size = sizes.get(url)

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { readClientManifest } from '../../scripts/bench/client-js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -16,27 +17,7 @@ const CHART_ROUTES = ['routes/dashboard', 'routes/cases.$slug']
 // Pages that render Markdown in the browser. None does: previews are rendered on the server.
 const MARKDOWN_ROUTES: string[] = []
 
-type ManifestEntry = { module: string; imports?: string[] }
-type Manifest = {
-  entry: ManifestEntry
-  routes: Record<string, ManifestEntry & { id: string; parentId?: string }>
-}
-
-function readManifest(): Manifest {
-  const serverBuild = path.join(root, 'build', 'index.js')
-  const missing = 'No client build found: run npm run build first'
-  if (!fs.existsSync(serverBuild)) throw new Error(missing)
-  // The server build names the manifest of its own build (an older one may still lie beside it).
-  const name = /\/build\/(manifest-[0-9A-Za-z]+\.js)/.exec(
-    fs.readFileSync(serverBuild, 'utf8'),
-  )?.[1]
-  const file = name && path.join(root, 'public', 'build', name)
-  if (!file || !fs.existsSync(file)) throw new Error(missing)
-  const text = fs.readFileSync(file, 'utf8')
-  return JSON.parse(text.replace(/^window\.__remixManifest=/, '').replace(/;\s*$/, '')) as Manifest
-}
-
-const manifest = readManifest()
+const manifest = readClientManifest()
 const contents = new Map<string, Buffer>()
 function read(url: string): Buffer {
   let content = contents.get(url)
