@@ -91,6 +91,14 @@ export async function getStatementSetup(
       .orderBy('advocacyActions.id', 'desc')
       .executeTakeFirst(),
   ])
+  // The sponsoring MEPs are offered first for the quote (issue 13 §4), longest-standing first.
+  const sponsors = await db
+    .selectFrom('caseSponsors')
+    .select('actorId')
+    .where('caseId', '=', record.id)
+    .orderBy(sql`since asc nulls last`)
+    .orderBy('id')
+    .execute()
   const caseData = caseForStatement(record, timeline, caseSources)
   const defaults = choiceDefaults({
     actors: actors as StatementActor[],
@@ -98,6 +106,7 @@ export async function getStatementSetup(
     latestIssuerId: latestDocument?.issuerId ?? null,
     latestTargetId: latestAction?.targetId ?? null,
     today,
+    sponsorIds: sponsors.map((s) => s.actorId),
   })
   return { record, caseData, actors: actors as StatementActor[], defaults }
 }

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SponsoredCases } from '~/components/sponsored-cases'
 import { formatPartialDate, formatTimestampDay } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { labelOf, type DatePrecision } from '~/domain/vocabularies'
 import { getActorPage } from '~/models/actor.server'
+import { listSponsoredCases } from '~/models/case-sponsor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
@@ -12,9 +14,12 @@ import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
-  const actor = await getActorPage(await getDb(), { id: idParam(params.actorId), viewer: user })
+  const db = await getDb()
+  const actor = await getActorPage(db, { id: idParam(params.actorId), viewer: user })
   invariantResponse(actor)
-  return { actor, canEdit: can(user.role, 'update:case') }
+  const page = Math.floor(Number(new URL(request.url).searchParams.get('sponsored'))) || 1
+  const sponsored = await listSponsoredCases(db, { actorId: actor.id, viewer: user, page })
+  return { actor, sponsored, canEdit: can(user.role, 'update:case') }
 }
 
 function When({ date, precision }: { date: string | null; precision: DatePrecision | null }) {
@@ -32,7 +37,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function ActorPage() {
-  const { actor, canEdit } = useLoaderData<typeof loader>()
+  const { actor, sponsored, canEdit } = useLoaderData<typeof loader>()
   return (
     <article aria-labelledby="actor-title" className="actor-page">
       <p className="breadcrumb">
@@ -83,6 +88,10 @@ export default function ActorPage() {
         </dl>
         {actor.notes ? <p className="prose actor-notes">{actor.notes}</p> : null}
       </header>
+
+      {sponsored.total > 0 || actor.kind === 'mep' ? (
+        <SponsoredCases {...sponsored} hrefFor={(p) => `?sponsored=${p}#sponsored-title`} />
+      ) : null}
 
       <section aria-labelledby="quotes-title" className="panel">
         <h2 id="quotes-title">Quotes</h2>

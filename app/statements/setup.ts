@@ -92,8 +92,11 @@ export function choiceDefaults({
   latestIssuerId,
   latestTargetId,
   today,
+  sponsorIds = [],
 }: {
   actors: readonly StatementActor[]
+  /** The actors sponsoring the case: the MEPs among them are offered first for the quote. */
+  sponsorIds?: readonly number[]
   /** Quotes of earlier documents of the case, newest document first. */
   quotes: readonly { actorId: number | null; body: string }[]
   latestIssuerId: number | null
@@ -102,11 +105,18 @@ export function choiceDefaults({
 }): ChoiceDefaults {
   const mepIds = new Set(actors.filter((a) => a.kind === 'mep').map((a) => a.id))
   const quotedMeps: ChoiceDefaults['quotedMeps'] = []
+  for (const actorId of sponsorIds)
+    if (mepIds.has(actorId) && !quotedMeps.some((q) => q.actorId === actorId))
+      quotedMeps.push({ actorId, quote: '' })
   for (const { actorId, body } of quotes) {
     if (actorId === null || !mepIds.has(actorId)) continue
-    if (quotedMeps.some((q) => q.actorId === actorId)) continue
+    const offered = quotedMeps.find((q) => q.actorId === actorId)
+    if (offered?.quote) continue
     // A quote too long for the form is not offered again (it would be refused).
-    if ([...body].length <= MAX_QUOTE_LENGTH) quotedMeps.push({ actorId, quote: body })
+    if ([...body].length > MAX_QUOTE_LENGTH) continue
+    // A sponsor keeps their place at the front and takes their latest quote.
+    if (offered) offered.quote = body
+    else quotedMeps.push({ actorId, quote: body })
   }
   const names = [
     ...quotedMeps.map((q) => actors.find((a) => a.id === q.actorId)?.name),
