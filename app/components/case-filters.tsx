@@ -112,6 +112,16 @@ export function CaseFilterForm({
           Any script; the start of a word is enough.
         </p>
       </div>
+      <div className="case-filters__check">
+        <input
+          id="filter-following"
+          type="checkbox"
+          name="following"
+          value="1"
+          defaultChecked={query.filters.following === true}
+        />
+        <label htmlFor="filter-following">Only cases I follow</label>
+      </div>
       <div className="case-filters__field">
         <label htmlFor="case-sort">Sort by</label>
         <select id="case-sort" name="sort" defaultValue={query.sort}>
@@ -173,7 +183,7 @@ export function ActiveFilters({
   facets: Facets
   sponsorName?: string
 }) {
-  const chips: { key: FacetKey | 'q' | 'sponsor'; label: string }[] = []
+  const chips: { key: FacetKey | 'q' | 'following' | 'sponsor'; label: string }[] = []
   if (query.filters.q) chips.push({ key: 'q', label: `Search: “${query.filters.q}”` })
   for (const key of FACET_KEYS) {
     const selected = selectedValue(query, key)
@@ -183,6 +193,7 @@ export function ActiveFilters({
   }
   if (query.filters.sponsor !== undefined)
     chips.push({ key: 'sponsor', label: `Sponsored by: ${sponsorName ?? 'the chosen actor'}` })
+  if (query.filters.following) chips.push({ key: 'following', label: 'Cases I follow' })
   if (chips.length === 0) return null
   return (
     <ul className="filter-chips" aria-label="Active filters">

@@ -9,6 +9,7 @@ import type {
 } from '~/domain/vocabularies'
 import { labelOf } from '~/domain/vocabularies'
 import { CustodyBadge, LegalStageBadge } from './badges'
+import { NewBadge } from './changed-badge'
 import { FootnoteRef } from './footnotes'
 
 export type TimelineItem = {
@@ -24,21 +25,29 @@ export type TimelineItem = {
   footnoteNumbers: number[]
 }
 
-/** The events of a case; with `editBase` (editors) each event links to its edit and delete pages. */
+/**
+ * The events of a case; with `editBase` (editors) each event links to its edit and delete pages;
+ * the events named in `highlight` are new to this reader since their last visit.
+ */
 export function Timeline({
   events,
   emptyText,
   editBase,
+  highlight = [],
 }: {
   events: TimelineItem[]
   emptyText: string
   editBase?: string
+  highlight?: number[]
 }) {
   if (events.length === 0) return <p className="empty-state">{emptyText}</p>
   return (
     <ol className="timeline">
       {events.map((event) => (
-        <li key={event.id} className={`timeline__event timeline__event--${event.certainty}`}>
+        <li
+          key={event.id}
+          className={`timeline__event timeline__event--${event.certainty}${highlight.includes(event.id) ? ' timeline__event--new' : ''}`}
+        >
           <p className="timeline__date">
             <time dateTime={event.eventDate}>
               {formatPartialDate({ date: event.eventDate, precision: event.datePrecision })}
@@ -46,6 +55,7 @@ export function Timeline({
           </p>
           <div className="timeline__body">
             <p className="timeline__states">
+              <NewBadge show={highlight.includes(event.id)} />
               {event.custodyState ? <CustodyBadge state={event.custodyState} /> : null}
               <LegalStageBadge stage={event.legalStage} />
               {event.releaseReason ? (

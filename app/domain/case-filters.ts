@@ -81,6 +81,8 @@ export type CaseFilters = {
   risk?: RiskLevel
   visibility?: Visibility
   owner?: number
+  /** Only the cases the reader follows (?following=1): not a facet, an EXISTS on case_follows. */
+  following?: true
   /** Cases this actor sponsors (not a facet: the list is narrowed through case_sponsors). */
   sponsor?: number
   /** The words typed in the sponsor search box when no sponsor was chosen (without JavaScript). */
@@ -136,6 +138,8 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
 
   readSponsor(params, filters, ignored)
 
+  if (firstValue(params, 'following') !== undefined) filters.following = true
+
   const rawSort = firstValue(params, 'sort')
   const sort = rawSort === undefined ? undefined : readSort(rawSort)
   if (rawSort !== undefined && sort === undefined) ignored.push('sort')
@@ -155,6 +159,7 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
 export function hasActiveFilters(filters: CaseFilters): boolean {
   return (
     filters.q.length > 0 ||
+    filters.following === true ||
     filters.sponsor !== undefined ||
     FACET_KEYS.some((key) => filters[key] !== undefined)
   )
@@ -166,7 +171,7 @@ export function hasActiveFilters(filters: CaseFilters): boolean {
  */
 export function caseListSearch(
   query: Pick<CaseListQuery, 'filters' | 'sort' | 'page'>,
-  change: { page?: number; remove?: FacetKey | 'q' | 'sponsor' } = {},
+  change: { page?: number; remove?: FacetKey | 'q' | 'following' | 'sponsor' } = {},
 ): string {
   const params = new URLSearchParams()
   if (query.filters.q && change.remove !== 'q') params.set('q', query.filters.q)
@@ -178,6 +183,7 @@ export function caseListSearch(
     params.set('sponsor', String(query.filters.sponsor))
   else if (query.filters.sponsorQ && change.remove !== 'sponsor')
     params.set('sponsorQ', query.filters.sponsorQ)
+  if (query.filters.following && change.remove !== 'following') params.set('following', '1')
   if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort)
   // Changing a filter starts again from the first page.
   const page = change.remove ? 1 : (change.page ?? query.page)

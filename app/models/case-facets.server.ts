@@ -134,7 +134,7 @@ export async function summariseCases(
   const active = FACET_KEYS.filter((key) => filters[key] !== undefined)
   // A facet's set is "everything the reader may see" when no search and no other filter narrows it.
   const fromSummary = (key: FacetKey | 'total') =>
-    !searching && active.every((other) => other === key)
+    !searching && !filters.following && active.every((other) => other === key)
   const passes: Promise<Count[]>[] = []
   if (FACET_KEYS.some(fromSummary) || fromSummary('total')) {
     const wanted = new Set<string>([

@@ -47,6 +47,17 @@ export function caseMatches({
     if (use('risk')) conditions.push(eb('cases.riskLevel', '=', filters.risk!))
     if (use('visibility')) conditions.push(eb('cases.visibility', '=', filters.visibility!))
     if (use('owner')) conditions.push(eb('cases.ownerId', '=', filters.owner!))
+    // An EXISTS on case_follows' primary key (user_id, case_id): one index probe per case.
+    if (filters.following)
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('caseFollows')
+            .select('caseFollows.caseId')
+            .whereRef('caseFollows.caseId', '=', 'cases.id')
+            .where('caseFollows.userId', '=', viewer.id),
+        ),
+      )
     // An EXISTS on case_sponsors' unique (case_id, actor_id) index: one index probe per case.
     if (filters.sponsor !== undefined)
       conditions.push(

@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CaseActionsChart } from '~/components/case-actions-chart'
 import { CaseHeader } from '~/components/case-header'
+import { NewBadge } from '~/components/changed-badge'
+import { FollowButton } from '~/components/follow-button'
+import { keepHighlights, SeenMarker } from '~/components/seen-marker'
 import { CaseSponsors } from '~/components/case-sponsors'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FootnoteList } from '~/components/footnotes'
@@ -10,6 +13,7 @@ import { formatPartialDate, todayIso } from '~/domain/dates'
 import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { getCaseActionChart } from '~/models/action-chart.server'
+import { getCaseNews } from '~/models/case-changes.server'
 import { getCasePage } from '~/models/case-page.server'
 import { listCaseSponsors } from '~/models/case-sponsor.server'
 import { requirePermission } from '~/guards/auth.server'
@@ -30,11 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page)
   const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
   const actionChart = await getCaseActionChart(db, { caseId: page.record.id, viewer: user, today })
+  // Read before the page posts its visit, so this view keeps its highlights.
+  const news = await getCaseNews(db, { viewer: user, caseId: page.record.id })
   const sponsors = await listCaseSponsors(db, { caseId: page.record.id })
   return {
     ...page,
     sponsors,
     actionChart,
+    news,
     timeline: newestFirst ? [...page.timeline].reverse() : page.timeline,
     newestFirst,
     today,
@@ -61,6 +68,7 @@ export default function CasePage() {
     can,
     sponsors,
     actionChart,
+    news,
   } = useLoaderData<typeof loader>()
   const editBase = can.edit ? `/cases/${record.slug}/events` : undefined
   return (
@@ -68,6 +76,16 @@ export default function CasePage() {
       <p className="breadcrumb">
         <Link to="/cases">← All cases</Link>
       </p>
+      <div className="case-follow-bar">
+        <FollowButton slug={record.slug} following={news.following} />
+        <SeenMarker
+          slug={record.slug}
+          seenAt={news.seenAt}
+          readAt={news.readAt}
+          newCount={news.events.length + news.documents.length + news.actions.length}
+          caseChanged={news.caseChanged}
+        />
+      </div>
       <CaseHeader
         record={record}
         detention={detention}
@@ -93,7 +111,12 @@ export default function CasePage() {
             {newestFirst ? 'Show oldest first' : 'Show newest first'}
           </Link>
         </div>
-        <Timeline events={timeline} emptyText="No events recorded yet." editBase={editBase} />
+        <Timeline
+          events={timeline}
+          emptyText="No events recorded yet."
+          editBase={editBase}
+          highlight={news.events}
+        />
         {upcoming.length > 0 ? (
           <>
             <h3>Upcoming</h3>
@@ -111,6 +134,7 @@ export default function CasePage() {
             <ul className="plain-list">
               {documents.map((doc) => (
                 <li key={doc.id}>
+                  <NewBadge show={news.documents.includes(doc.id)} />
                   <span className="badge badge--outline">{labelOf(doc.kind)}</span>{' '}
                   <Link to={`/documents/${doc.id}`}>{doc.title}</Link>
                   {doc.documentDate && doc.datePrecision ? (
@@ -140,6 +164,7 @@ export default function CasePage() {
             <ul className="plain-list">
               {actions.map((action) => (
                 <li key={action.id}>
+                  <NewBadge show={news.actions.includes(action.id)} />
                   <span className="badge badge--outline">{labelOf(action.kind)}</span>{' '}
                   <Link to={`/actions/${action.id}`}>
                     {formatPartialDate({
@@ -177,6 +202,8 @@ export default function CasePage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.record.fullName} · Case tracker` : 'Case not found · Case tracker' },
 ]
+
+export const shouldRevalidate = keepHighlights
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CustodyBadge, LegalStageBadge, VisibilityBadge } from '~/components/badges'
+import { ChangedBadge } from '~/components/changed-badge'
 import { ActiveFilters, CaseFilterForm, IgnoredFilters } from '~/components/case-filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
@@ -14,6 +15,7 @@ import { formatPartialDate, todayIso } from '~/domain/dates'
 import { daysInDetention, type DetentionSummary } from '~/domain/status'
 import { labelOf } from '~/domain/vocabularies'
 import { summariseCases } from '~/models/case-facets.server'
+import { changedCaseIds } from '~/models/case-follow.server'
 import { listCasesForUser } from '~/models/case-list.server'
 import { resolveSponsorFilter } from '~/models/case-sponsor.server'
 import { can } from '~/domain/permissions'
@@ -42,6 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: query.page,
     total,
   })
+  // Changed since this reader last opened them (or followed them): one statement for the page.
+  const changed = new Set(
+    await changedCaseIds(db, { viewer, caseIds: list.cases.map((row) => row.id) }),
+  )
   const today = todayIso()
   // Formatted here, once, so the server and the browser cannot disagree: "24 Nov 2026".
   const shortDay = new Intl.DateTimeFormat('en-GB', {
@@ -68,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstRow: list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1,
     cases: list.cases.map((row) => ({
       ...row,
+      changed: changed.has(row.id),
       updatedOn: shortDay.format(row.updatedAt),
       detention: daysInDetention(
         row.detainedSince && row.detainedSincePrecision
@@ -166,6 +173,12 @@ export default function CasesPage() {
                     <tr key={row.id}>
                       <th scope="row">
                         <Link to={`/cases/${row.slug}`}>{row.fullName}</Link>
+                        {row.changed ? (
+                          <>
+                            {' '}
+                            <ChangedBadge />
+                          </>
+                        ) : null}
                         {row.visibility === 'restricted' ? (
                           <>
                             {' '}

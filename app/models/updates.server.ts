@@ -1,0 +1,233 @@
+// The updates inbox (/updates) and its count in the navigation: what changed on the cases a user
+// follows since they last saw each one, newest first, grouped by case. Bounded by the user's follows
+// (the primary key's index) and, per case, by index lookups on case_id; the visibility rules of the
+// case list, documents and actions apply, so a restricted case leaves the inbox with its grant.
+import { sql, type Kysely, type SqlBool } from 'kysely'
+import type { Database } from '../../db/schema'
+import { latestChangeAfter, sinceExpression } from './case-follow.server'
+import { caseVisibleTo, type Viewer } from './case-visibility.server'
+import { actionVisibleTo, documentVisibleTo } from './record-visibility.server'
+
+type Db = Kysely<Database>
+
+export const UPDATES_PAGE_SIZE = 20
+/** Entries shown per case; the rest are counted ("and 4 more"). */
+export const ENTRIES_PER_CASE = 5
+/** The navigation shows "99+" beyond this: counting stops at 100 followed cases with news. */
+export const COUNT_CAP = 99
+
+/** The followed cases the viewer may see, each with where its news starts and its latest change. */
+function followedWithLatest(db: Db, viewer: Viewer) {
+  return db
+    .selectFrom('caseFollows as follow')
+    .innerJoin('cases', 'cases.id', 'follow.caseId')
+    .leftJoin('caseVisits as visit', (join) =>
+      join.onRef('visit.caseId', '=', 'follow.caseId').on('visit.userId', '=', viewer.id),
+    )
+    .where('follow.userId', '=', viewer.id)
+    .where(caseVisibleTo(viewer))
+    .select((eb) => [
+      'cases.id',
+      'cases.slug',
+      'cases.fullName',
+      'cases.visibility',
+      'cases.currentCustodyState',
+      'cases.currentLegalStage',
+      sinceExpression.as('since'),
+      latestChangeAfter(eb, viewer, sinceExpression).as('latest'),
+    ])
+}
+
+/** How many followed cases have news for the viewer, counted up to COUNT_CAP + 1 ("99+"). */
+export async function countUpdatedCases(db: Db, { viewer }: { viewer: Viewer }): Promise<number> {
+  const row = await db
+    .selectFrom(
+      db
+        .selectFrom(followedWithLatest(db, viewer).as('c'))
+        .select('c.id')
+        .where('c.latest', 'is not', null)
+        .limit(COUNT_CAP + 1)
+        .as('capped'),
+    )
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+export type UpdateEntry = {
+  caseId: number
+  kind: 'case' | 'event' | 'document' | 'action'
+  id: number
+  isNew: boolean
+  at: Date
+  title: string | null
+  date: string | null
+  precision: 'day' | 'month' | 'year' | null
+  custodyState: string | null
+  legalStage: string | null
+}
+
+/** The entries of the given followed cases after each one's `since`, at most ENTRIES_PER_CASE each. */
+async function entriesOf(db: Db, viewer: Viewer, caseIds: number[]) {
+  if (caseIds.length === 0) return []
+  const followed = () =>
+    db
+      .selectFrom('caseFollows as follow')
+      .leftJoin('caseVisits as visit', (join) =>
+        join.onRef('visit.caseId', '=', 'follow.caseId').on('visit.userId', '=', viewer.id),
+      )
+      .where('follow.userId', '=', viewer.id)
+      .where('follow.caseId', 'in', caseIds)
+  const since = sinceExpression
+  const others = (column: string) => sql<SqlBool>`${sql.ref(column)} is distinct from ${viewer.id}`
+  const events = followed()
+    .innerJoin('statusEvents as e', 'e.caseId', 'follow.caseId')
+    .where(sql<SqlBool>`${sql.ref('e.updatedAt')} > ${since}`)
+    .where(others('e.updatedBy'))
+    .select([
+      'e.caseId',
+      sql<string>`'event'`.as('kind'),
+      'e.id',
+      sql<boolean>`${sql.ref('e.createdAt')} > ${since}`.as('isNew'),
+      'e.updatedAt as at',
+      sql<string | null>`left(${sql.ref('e.description')}, 200)`.as('title'),
+      sql<string | null>`${sql.ref('e.eventDate')}::text`.as('date'),
+      sql<string | null>`${sql.ref('e.datePrecision')}`.as('precision'),
+      sql<string | null>`${sql.ref('e.custodyState')}`.as('custodyState'),
+      sql<string | null>`${sql.ref('e.legalStage')}`.as('legalStage'),
+    ])
+  const documents = followed()
+    .innerJoin('documentCases as dc', 'dc.caseId', 'follow.caseId')
+    .innerJoin('documents', 'documents.id', 'dc.documentId')
+    .where(sql<SqlBool>`${sql.ref('documents.updatedAt')} > ${since}`)
+    .where(others('documents.updatedBy'))
+    .where(documentVisibleTo(viewer))
+    .select([
+      'dc.caseId',
+      sql<string>`'document'`.as('kind'),
+      'documents.id',
+      sql<boolean>`${sql.ref('documents.createdAt')} > ${since}`.as('isNew'),
+      'documents.updatedAt as at',
+      sql<string | null>`${sql.ref('documents.title')}`.as('title'),
+      sql<string | null>`${sql.ref('documents.documentDate')}::text`.as('date'),
+      sql<string | null>`${sql.ref('documents.datePrecision')}`.as('precision'),
+      sql<string | null>`${sql.ref('documents.kind')}`.as('custodyState'),
+      sql<string | null>`null`.as('legalStage'),
+    ])
+  const actions = followed()
+    .innerJoin('actionCases as ac', 'ac.caseId', 'follow.caseId')
+    .innerJoin('advocacyActions as a', 'a.id', 'ac.actionId')
+    .where(sql<SqlBool>`${sql.ref('a.updatedAt')} > ${since}`)
+    .where(others('a.updatedBy'))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('advocacyActions')
+          .select('advocacyActions.id')
+          .whereRef('advocacyActions.id', '=', 'a.id')
+          .where(actionVisibleTo(viewer)),
+      ),
+    )
+    .select([
+      'ac.caseId',
+      sql<string>`'action'`.as('kind'),
+      'a.id',
+      sql<boolean>`${sql.ref('a.createdAt')} > ${since}`.as('isNew'),
+      'a.updatedAt as at',
+      sql<string | null>`${sql.ref('a.title')}`.as('title'),
+      sql<string | null>`${sql.ref('a.actionDate')}::text`.as('date'),
+      sql<string | null>`${sql.ref('a.datePrecision')}`.as('precision'),
+      sql<string | null>`${sql.ref('a.kind')}`.as('custodyState'),
+      sql<string | null>`${sql.ref('a.response')}`.as('legalStage'),
+    ])
+  const record = followed()
+    .innerJoin('cases', 'cases.id', 'follow.caseId')
+    .where(sql<SqlBool>`${sql.ref('cases.updatedAt')} > ${since}`)
+    .where(others('cases.updatedBy'))
+    .select([
+      'cases.id as caseId',
+      sql<string>`'case'`.as('kind'),
+      'cases.id',
+      sql<boolean>`false`.as('isNew'),
+      'cases.updatedAt as at',
+      sql<string | null>`null`.as('title'),
+      sql<string | null>`null`.as('date'),
+      sql<string | null>`null`.as('precision'),
+      sql<string | null>`${sql.ref('cases.currentCustodyState')}`.as('custodyState'),
+      sql<string | null>`${sql.ref('cases.currentLegalStage')}`.as('legalStage'),
+    ])
+  const all = events.unionAll(documents).unionAll(actions).unionAll(record)
+  const { rows } = await sql<UpdateEntry & { rank: number; total: number }>`
+    select * from (
+      select u.*, row_number() over (partition by u.case_id order by u.at desc, u.kind, u.id) as rank,
+             count(*) over (partition by u.case_id) as total
+      from (${all}) as u
+    ) as ranked
+    where ranked.rank <= ${ENTRIES_PER_CASE}
+    order by ranked.case_id, ranked.rank`.execute(db)
+  return rows.map((r) => ({ ...r, at: new Date(r.at), total: Number(r.total) }))
+}
+
+export type UpdatedCase = {
+  id: number
+  slug: string
+  fullName: string
+  visibility: string
+  currentCustodyState: string | null
+  currentLegalStage: string | null
+  since: Date
+  latest: Date
+  entries: UpdateEntry[]
+  more: number
+}
+
+/** One page of the inbox: followed cases with news, the latest first, each with its newest entries. */
+export async function listUpdates(
+  db: Db,
+  { viewer, page = 1 }: { viewer: Viewer; page?: number },
+): Promise<{ cases: UpdatedCase[]; total: number; page: number; pageCount: number }> {
+  const rows = await db
+    .selectFrom(followedWithLatest(db, viewer).as('c'))
+    .selectAll('c')
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('c.latest', 'is not', null)
+    .orderBy('c.latest', 'desc')
+    .orderBy('c.id')
+    .limit(UPDATES_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * UPDATES_PAGE_SIZE)
+    .execute()
+  const total = rows.length > 0 ? Number(rows[0]!.total) : 0
+  const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE))
+  const entries = await entriesOf(
+    db,
+    viewer,
+    rows.map((r) => r.id),
+  )
+  return {
+    total,
+    page,
+    pageCount,
+    cases: rows.map(({ total: _total, ...row }) => {
+      const own = entries.filter((e) => e.caseId === row.id)
+      return {
+        ...row,
+        since: new Date(row.since!),
+        latest: new Date(row.latest!),
+        entries: own.map(({ rank: _rank, total: _n, ...e }) => e),
+        more: Math.max(0, (own[0]?.total ?? 0) - own.length),
+      }
+    }),
+  }
+}
+
+/** "Mark all as read": every followed case is seen as of now. Not undoable; it only moves times. */
+export async function markAllRead(
+  db: Db,
+  { userId, at = new Date() }: { userId: number; at?: Date },
+) {
+  const result = await sql`
+    insert into case_visits (user_id, case_id, seen_at)
+    select f.user_id, f.case_id, ${at} from case_follows as f where f.user_id = ${userId}
+    on conflict (user_id, case_id) do update set seen_at = excluded.seen_at`.execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}
