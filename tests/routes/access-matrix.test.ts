@@ -11,6 +11,7 @@ import { appRequest, signInThroughApp } from '../support/app-server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { buildWorld, WORLD_PASSWORD, type World } from '../support/leak-world'
 import { fillRoute, routeFiles, type RouteFile } from '../support/route-walk'
+import { PUBLIC_ROUTE_FILES } from '../support/routes'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
 const COLUMNS = ['anonymous', 'viewer', 'editor', 'admin', 'outsider'] as const
@@ -47,6 +48,8 @@ const CREATE = row('L 403 200 200 200', 'L 403 400 400 400')
 const EDIT_CASE_RECORD = row('L 403 200 200 404', 'L 403 400 400 404')
 const ADMIN_PAGE = row('L 403 403 200 403', NO_ACTION)
 const ADMIN_FORM = row('L 403 403 200 403', 'L 403 403 400 403')
+const PUBLIC_PAGE = row('200 200 200 200 200', NO_ACTION)
+const PUBLIC_CASE_PAGE = row('200 200 200 200 404', NO_ACTION)
 
 //                                 anonymous viewer editor admin outsider
 const TABLE: Record<string, Row> = {
@@ -84,6 +87,8 @@ const TABLE: Record<string, Row> = {
   'cases.import_.$importId.problems[.]csv.tsx': row('L 403 200 404 404', NO_ACTION),
   'cases.$slug.tsx': READ_CASE_RECORD,
   'cases.$slug_.export[.]json.tsx': READ_CASE_RECORD,
+  // The one-page card: every signed-in role who may see the case.
+  'cases.$slug_.card.tsx': READ_CASE_RECORD,
   'cases.$slug_.access.tsx': ADMIN_FORM,
   'cases.$slug_.edit.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.sponsors.tsx': EDIT_CASE_RECORD,
@@ -135,6 +140,12 @@ const TABLE: Record<string, Row> = {
   'sources.$sourceId_.delete.tsx': row('L 403 200 200 404', 'L 403 R R 404', {
     disposable: 'source',
   }),
+  // Public pages and feeds (issue 13): anyone, no session; case A is public and consented, the
+  // outsider's B is restricted and answers the 404 of a case that does not exist.
+  'p._index.tsx': PUBLIC_PAGE,
+  'p.$slug.tsx': PUBLIC_CASE_PAGE,
+  'feed[.]atom.tsx': PUBLIC_PAGE,
+  'p.$slug_.feed[.]atom.tsx': PUBLIC_CASE_PAGE,
 }
 
 const describeExpected = (e: Expected) =>
@@ -158,6 +169,12 @@ describe('the access matrix', () => {
       missingFromTable: files.filter((f) => !(f in TABLE)),
       noLongerRouteFiles: Object.keys(TABLE).filter((f) => !files.includes(f)),
     }).toEqual({ missingFromTable: [], noLongerRouteFiles: [] })
+  })
+})
+
+describe('the public routes in the matrix', () => {
+  it('open to an anonymous reader', () => {
+    for (const file of PUBLIC_ROUTE_FILES) expect(TABLE[file]?.get[0], file).toBe(200)
   })
 })
 

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { TEMPLATE_IDS } from '../../app/statements/types'
+import { isPublicPath } from '../../app/utils/public-paths'
 import { appRequest } from './app-server'
 import { MARKER, type World } from './leak-world'
 import { dataUrlOf, fillRoute, hasLoader, paramNames, routeFiles } from './route-walk'
@@ -131,7 +132,13 @@ export async function inspect(
   if (!url.includes(slug) && text.includes(slug))
     add(`shows B's slug ${slug}`, snippetAround(text, slug))
   if (response.status >= 500) add(`answers ${response.status}`, text.slice(0, 160))
-  if (requireNoStore && !/no-store/.test(response.headers.get('Cache-Control') ?? ''))
+  // Public pages and feeds are the same for everyone and cacheable (public-crawl.ts checks them).
+  const publicPage = isPublicPath(new URL(url, 'http://localhost').pathname)
+  if (
+    requireNoStore &&
+    !publicPage &&
+    !/no-store/.test(response.headers.get('Cache-Control') ?? '')
+  )
     add(`Cache-Control is “${response.headers.get('Cache-Control')}”, not no-store`, '')
   return findings
 }

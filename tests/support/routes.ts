@@ -51,3 +51,15 @@ export async function runAction(
     throw error
   }
 }
+
+/**
+ * The route files anyone may read without signing in (public case pages and feeds, issue 13): the
+ * access matrix expects an anonymous 200 from each, and the public leak crawler reads each without
+ * a session. Every route whose URL passes app/utils/public-paths.ts must be listed here.
+ */
+export const PUBLIC_ROUTE_FILES = [
+  'feed[.]atom.tsx',
+  'p.$slug.tsx',
+  'p.$slug_.feed[.]atom.tsx',
+  'p._index.tsx',
+] as const
