@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import {
   createReadableStreamFromReadable,
   type EntryContext,
@@ -14,15 +14,24 @@ import {
   RETRY_AFTER_SECONDS,
 } from './utils/database-errors.server'
 import { NonceProvider } from './utils/nonce'
-import {
-  matchesIfNoneMatch,
-  PUBLIC_PAGE_POLICY,
-  versionedEtag,
-} from './utils/public-cache.server'
+import { matchesIfNoneMatch, PUBLIC_PAGE_POLICY, versionedEtag } from './utils/public-cache.server'
 import { isPublicPath } from './utils/public-paths'
 import { applySecurityHeaders, isHttps } from './utils/security-headers.server'
 
 const ABORT_DELAY = 5_000
+
+/**
+ * React 18.3's stream pads a 2 KB chunk with NUL bytes when the next multi-byte character does not
+ * fit in it (react#31134): a Cyrillic or Chinese name could come out as "П\0ия". HTML never needs
+ * a NUL byte, so they are dropped on the way out.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk)
+    },
+  })
+}
 
 /**
  * A Retry-After an action or loader answered with (the sign-in limit's 429) reaches the browser:
@@ -78,7 +87,7 @@ const handleRequest: HandleDocumentRequestFunction = (
         nonce,
         [readyEvent]() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = withoutNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           applySecurityHeaders(responseHeaders, {
             https: isHttps(request),

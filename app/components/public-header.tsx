@@ -19,8 +19,8 @@ export function PublicFooter({ feedPath }: { feedPath: string }) {
   return (
     <footer className="public-footer">
       <p>
-        These pages show only people who agreed to a public campaign, and only facts confirmed by a
-        cited source. <a href={feedPath}>Follow the changes in a feed reader (Atom)</a>.
+        These pages show only people who agreed to a public campaign, and only confirmed facts, each
+        with its sources. <a href={feedPath}>Follow the changes in a feed reader (Atom)</a>.
       </p>
     </footer>
   )
