@@ -190,6 +190,10 @@ export default function CasePage() {
         <FootnoteList footnotes={footnotes} />
       </section>
       <p>
+        <Link to={`/cases/${record.slug}/card`}>One-page case card</Link>{' '}
+        <span className="muted">(to print or read on a phone)</span>
+      </p>
+      <p>
         <a href={`/cases/${record.slug}/export.json`} download>
           Download this case as JSON
         </a>{' '}
