@@ -3,107 +3,42 @@
 // other case hides behind them. Every statement lists its columns by name, apart from the signed-in
 // queries, so a column added to `cases` (a sensitive one: grounds, gender, date of birth, internal
 // notes, event locations) never reaches a public page or feed by accident.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Database } from '../../db/schema'
 import { todayIso } from '../domain/dates'
-import type { PublicFeedEntry } from '../public-feed/atom'
 import { numberFootnotes } from '../domain/footnotes'
 import { daysInDetention, deriveCaseState, isUpcoming } from '../domain/status'
 import { containsPattern, SEARCH_FOLD, searchTerms } from '../domain/text'
+import {
+  documentLinkedToHiddenCase,
+  MAX_SLUG_LENGTH,
+  publicCase,
+  publicNameOf,
+  publicNames,
+  sourceCitedForHiddenCase,
+} from './public-visibility.server'
 
 type Db = Kysely<Database>
 
 export const PUBLIC_PAGE_SIZE = 24
-export const PUBLIC_FEED_LIMIT = 50
-/** Longer than any slug the app makes: such an address is not looked up. */
-const MAX_SLUG_LENGTH = 200
-
-/** `alias` (a `cases` row) is a case the public may not see: not public, or public without consent. */
-function hiddenCase(alias: string): Expression<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(`${alias}.visibility`)} <> 'public' or ${sql.ref(`${alias}.consent`)} <> 'given')`
-}
-
-function publicCase(eb: ExpressionBuilder<Database, 'cases'>) {
-  return eb.and([eb('cases.visibility', '=', 'public'), eb('cases.consent', '=', 'given')])
-}
-
-/** A document linked to a hidden case is hidden: its title may name that case. */
-function documentLinkedToHiddenCase(eb: ExpressionBuilder<Database, 'documents'>) {
-  return eb.exists(
-    eb
-      .selectFrom('documentCases as hiddenLink')
-      .innerJoin('cases as hidden', 'hidden.id', 'hiddenLink.caseId')
-      .select('hiddenLink.caseId')
-      .whereRef('hiddenLink.documentId', '=', 'documents.id')
-      .where(hiddenCase('hidden')),
-  )
-}
 
 /**
- * A source cited anywhere for a hidden case — its facts, an event, a document or quote linked to
- * it, an action for it — is left out: a news article on two people names both.
+ * One search term matches a case's folded names, aliases and summary (`search_text`, folded in
+ * TypeScript so every script folds alike). A case shown under a display name is matched on that
+ * name and its summary only, so a search never ties the display name to the full name.
  */
-function sourceCitedForHiddenCase(eb: ExpressionBuilder<Database, 'sources'>) {
-  const hiddenCaseExists = (idColumn: string) =>
-    sql<SqlBool>`exists (select 1 from cases as hidden where hidden.id = ${sql.ref(idColumn)} and ${hiddenCase('hidden')})`
-  return eb.exists(
-    eb
-      .selectFrom('citations as other')
-      .select('other.id')
-      .whereRef('other.sourceId', '=', 'sources.id')
-      .where((inner) =>
-        inner.or([
-          hiddenCaseExists('other.caseId'),
-          inner.exists(
-            inner
-              .selectFrom('statusEvents as otherEvent')
-              .select('otherEvent.id')
-              .whereRef('otherEvent.id', '=', 'other.statusEventId')
-              .where(hiddenCaseExists('otherEvent.caseId')),
-          ),
-          inner.exists(
-            inner
-              .selectFrom('documentCases as otherDoc')
-              .leftJoin(
-                'documentQuotes as otherQuote',
-                'otherQuote.documentId',
-                'otherDoc.documentId',
-              )
-              .select('otherDoc.caseId')
-              .where((w) =>
-                w.or([
-                  w('otherDoc.documentId', '=', w.ref('other.documentId')),
-                  w('otherQuote.id', '=', w.ref('other.documentQuoteId')),
-                ]),
-              )
-              .where(hiddenCaseExists('otherDoc.caseId')),
-          ),
-          inner.exists(
-            inner
-              .selectFrom('actionCases as otherAction')
-              .select('otherAction.caseId')
-              .whereRef('otherAction.actionId', '=', 'other.advocacyActionId')
-              .where(hiddenCaseExists('otherAction.caseId')),
-          ),
-        ]),
-      ),
-  )
+function publicTermMatches(eb: ExpressionBuilder<Database, 'cases'>, term: string) {
+  const pattern = containsPattern(term)
+  const displayName = sql<string>`nullif(btrim(${sql.ref('cases.displayName')}), '')`
+  return eb.or([
+    eb.and([sql<SqlBool>`${displayName} is null`, eb('cases.searchText', 'like', pattern)]),
+    eb.and([
+      sql<SqlBool>`${displayName} is not null`,
+      sql<SqlBool>`translate(lower(${displayName} || ' ' || ${sql.ref('cases.summary')}), ${SEARCH_FOLD.from}, ${SEARCH_FOLD.to}) like ${pattern}`,
+    ]),
+  ])
 }
-
-/** The name the public sees: the display name when one is set (then no alias either). */
-function publicNames(row: { fullName: string; displayName: string | null; aliases: string[] }) {
-  const displayName = row.displayName?.trim()
-  return displayName
-    ? { name: displayName, aliases: [] }
-    : { name: row.fullName, aliases: row.aliases }
-}
-
-/** The text a public search looks in: the public name (and aliases) and the summary, folded. */
-const publicSearchText = sql<string>`translate(lower(concat_ws(' ',
-  coalesce(nullif(btrim(${sql.ref('cases.displayName')}), ''),
-    ${sql.ref('cases.fullName')} || ' ' || array_to_string(${sql.ref('cases.aliases')}, ' ')),
-  ${sql.ref('cases.summary')})), ${SEARCH_FOLD.from}, ${SEARCH_FOLD.to})`
 
 /**
  * One page of public cases in slug order, after the slug `after` (keyset: the page costs the same
@@ -143,8 +78,7 @@ export async function listPublicCases(
         .as('custodyState'),
     )
     .where(publicCase)
-  for (const term of searchTerms(q))
-    query = query.where(sql<SqlBool>`${publicSearchText} like ${containsPattern(term)}`)
+  for (const term of searchTerms(q)) query = query.where((eb) => publicTermMatches(eb, term))
   if (after) query = query.where('cases.slug', '>', after)
   const rows = await query
     .orderBy('cases.slug')
@@ -278,91 +212,6 @@ export async function getPublicCase(
 }
 export type PublicCase = NonNullable<Awaited<ReturnType<typeof getPublicCase>>>
 
-const namedBy = (row: { fullName: string; displayName: string | null }) =>
-  publicNames({ ...row, aliases: [] }).name
-
-/**
- * The newest confirmed events and published documents of public cases (of one case when `slug` is
- * given), newest change first, at most `limit` in all. A document on several public cases appears
- * once, under the first of them.
- */
-export async function listPublicFeedEntries(
-  db: Db,
-  { slug = null, limit = PUBLIC_FEED_LIMIT }: { slug?: string | null; limit?: number },
-): Promise<PublicFeedEntry[]> {
-  const [events, documents] = await Promise.all([
-    db
-      .selectFrom('statusEvents')
-      .innerJoin('cases', 'cases.id', 'statusEvents.caseId')
-      .select([
-        'statusEvents.id',
-        'statusEvents.eventDate',
-        'statusEvents.datePrecision',
-        'statusEvents.custodyState',
-        'statusEvents.legalStage',
-        'statusEvents.description',
-        'statusEvents.updatedAt',
-        'cases.slug',
-        'cases.fullName',
-        'cases.displayName',
-      ])
-      .where(publicCase)
-      .where('statusEvents.certainty', '=', 'confirmed')
-      .$if(slug !== null, (q) => q.where('cases.slug', '=', slug!))
-      .orderBy('statusEvents.updatedAt', 'desc')
-      .orderBy('statusEvents.id', 'desc')
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom('documents')
-      .innerJoin(
-        (eb) =>
-          eb
-            .selectFrom('documentCases')
-            .innerJoin('cases', 'cases.id', 'documentCases.caseId')
-            .where(publicCase)
-            .$if(slug !== null, (q) => q.where('cases.slug', '=', slug!))
-            .select((inner) => ['documentCases.documentId', inner.fn.min('cases.slug').as('slug')])
-            .groupBy('documentCases.documentId')
-            .as('link'),
-        (join) => join.onRef('link.documentId', '=', 'documents.id'),
-      )
-      .innerJoin('cases', 'cases.slug', 'link.slug')
-      .select([
-        'documents.id',
-        'documents.title',
-        'documents.kind',
-        'documents.url',
-        'documents.updatedAt',
-        'cases.slug',
-        'cases.fullName',
-        'cases.displayName',
-      ])
-      .where('documents.status', '=', 'published')
-      .where((eb) => eb.not(documentLinkedToHiddenCase(eb)))
-      .orderBy('documents.updatedAt', 'desc')
-      .orderBy('documents.id', 'desc')
-      .limit(limit)
-      .execute(),
-  ])
-  const entries: PublicFeedEntry[] = [
-    ...events.map(({ fullName, displayName, ...row }) => ({
-      ...row,
-      kind: 'event' as const,
-      name: namedBy({ fullName, displayName }),
-    })),
-    ...documents.map(({ fullName, displayName, kind, ...row }) => ({
-      ...row,
-      kind: 'document' as const,
-      documentKind: kind,
-      name: namedBy({ fullName, displayName }),
-    })),
-  ]
-  return entries
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.id - a.id)
-    .slice(0, limit)
-}
-
 /** The public name of the public case `slug`; null for any other slug (a feed then answers 404). */
 export async function getPublicCaseName(db: Db, slug: string): Promise<string | null> {
   if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH) return null
@@ -372,5 +221,5 @@ export async function getPublicCaseName(db: Db, slug: string): Promise<string | 
     .where('cases.slug', '=', slug)
     .where(publicCase)
     .executeTakeFirst()
-  return row ? namedBy(row) : null
+  return row ? publicNameOf(row) : null
 }

@@ -1,7 +1,7 @@
 // The public Atom feed: the newest confirmed status changes and published documents of every public,
 // consented case (at most 50). Reads no session; cacheable, with an ETag and 304.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { listPublicFeedEntries } from '~/models/public-case.server'
+import { listPublicFeedEntries } from '~/models/public-feed.server'
 import { renderAtomFeed } from '~/public-feed/atom'
 import { getDb } from '~/utils/db.server'
 import { atomResponse } from '~/utils/public-cache.server'

@@ -1,7 +1,8 @@
 // One public case's Atom feed: its confirmed status changes and published documents. Any slug that
 // is not a public, consented case answers the same 404 as one that does not exist.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getPublicCaseName, listPublicFeedEntries } from '~/models/public-case.server'
+import { getPublicCaseName } from '~/models/public-case.server'
+import { listPublicFeedEntries } from '~/models/public-feed.server'
 import { renderAtomFeed } from '~/public-feed/atom'
 import { getDb } from '~/utils/db.server'
 import { invariantResponse } from '~/utils/invariant'

@@ -9,9 +9,9 @@ import {
   getPublicCase,
   getPublicCaseName,
   listPublicCases,
-  listPublicFeedEntries,
   PUBLIC_PAGE_SIZE,
 } from '../../app/models/public-case.server'
+import { listPublicFeedEntries } from '../../app/models/public-feed.server'
 import { createSource } from '../../app/models/source-write.server'
 import { recordStatusEvent, type StatusEventFields } from '../../app/models/status-event.server'
 import type { CaseFields } from '../../app/models/case.server'
