@@ -14,18 +14,23 @@ import {
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { PublicHeader } from './components/public-header'
+import { UpdatesNavLink } from './components/updates-nav-link'
 import { can } from './domain/permissions'
 import { labelOf } from './domain/vocabularies'
 import stylesheet from './styles/app.css'
 import { getOptionalUser } from './guards/auth.server'
+import { countUpdatedCases } from './models/updates.server'
+import { getDb } from './utils/db.server'
 import { useNonce } from './utils/nonce'
 import { isPublicPath } from './utils/public-paths'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public pages read no session: the same answer for everyone, cacheable (utils/public-paths.ts).
-  if (isPublicPath(new URL(request.url).pathname)) return { user: null }
+  if (isPublicPath(new URL(request.url).pathname)) return { user: null, updates: 0 }
   const user = await getOptionalUser(request)
-  return { user }
+  // Followed cases with news, for the navigation: bounded by the user's follows, capped at 100.
+  const updates = user ? await countUpdatedCases(await getDb(), { viewer: user }) : 0
+  return { user, updates }
 }
 
 export const links: LinksFunction = () => [
@@ -64,6 +69,9 @@ function SiteHeader() {
                     </NavLink>
                   </li>
                 ))}
+                <li>
+                  <UpdatesNavLink count={data?.updates ?? 0} />
+                </li>
                 {can(user.role, 'manage:users') ? (
                   <li>
                     {/* Active on every admin page (users and activity), not only on /admin/users. */}

@@ -83,5 +83,8 @@ export function SeenMarker({
  * For the case page: a follow or a visit posted by a fetcher does not reload the page's data, so
  * the highlights of this view stay; anything else revalidates as usual.
  */
-export const keepHighlights: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+export const keepHighlights: ShouldRevalidateFunction = ({
+  formAction,
+  defaultShouldRevalidate,
+}) =>
   formAction && /\/cases\/[^/]+\/(seen|follow)$/.test(formAction) ? false : defaultShouldRevalidate

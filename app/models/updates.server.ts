@@ -196,6 +196,8 @@ export async function listUpdates(
     .limit(UPDATES_PAGE_SIZE)
     .offset((Math.max(1, page) - 1) * UPDATES_PAGE_SIZE)
     .execute()
+  // A page past the end (a stale link after "mark all as read") answers with the first page.
+  if (rows.length === 0 && page > 1) return listUpdates(db, { viewer, page: 1 })
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0
   const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE))
   const entries = await entriesOf(

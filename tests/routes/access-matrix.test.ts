@@ -93,6 +93,10 @@ const TABLE: Record<string, Row> = {
   'cases.$slug_.edit.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.sponsors.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.history.tsx': row('L 403 200 200 404', NO_ACTION),
+  // Following and marking as seen are every reader's, of the cases they may see; a GET goes to the case.
+  'cases.$slug_.follow.tsx': row('L R R R 404', 'L 400 400 400 404'),
+  'cases.$slug_.seen.tsx': row('L R R R 404', 'L 400 400 400 404'),
+  'updates.tsx': row('L 200 200 200 200', 'L 400 400 400 400'),
   'cases.$slug_.events.new.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.events.$eventId.edit.tsx': EDIT_CASE_RECORD,
   'cases.$slug_.events.$eventId.delete.tsx': row('L 403 200 200 404', 'L 403 R R 404', {
