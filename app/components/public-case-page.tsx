@@ -127,7 +127,7 @@ export function PublicDocuments({ documents }: { documents: PublicDocument[] }) 
       {documents.map((document) => (
         <li key={document.id} id={`document-${document.id}`}>
           <span className="badge badge--outline">{labelOf(document.kind)}</span>{' '}
-          {document.url ? (
+          {document.url && /^https?:\/\//i.test(document.url) ? (
             <a href={document.url} rel="noreferrer noopener">
               {document.title}
             </a>

@@ -83,7 +83,11 @@ export function renderAtomFeed(input: AtomFeedInput): string {
     } else {
       feed.addItem({
         id: `${casePage}#document-${entry.id}`,
-        link: entry.url ?? `${casePage}#document-${entry.id}`,
+        // Only a web address leaves as a link; anything else points to the case page.
+        link:
+          entry.url && /^https?:\/\//i.test(entry.url)
+            ? entry.url
+            : `${casePage}#document-${entry.id}`,
         title: `${entry.name}: ${labelOf(entry.documentKind)} — ${entry.title}`,
         date: entry.updatedAt,
       })
