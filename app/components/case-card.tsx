@@ -89,11 +89,10 @@ export function CaseCardView({ card, printedOn }: { card: CaseCardData; printedO
         {notice ? <p className="case-card__notice">{notice}</p> : null}
         <h1 id="card-title">{card.name}</h1>
         <p className="case-card__sub">
-          {card.country ? `Detained in ${card.country}` : null}
+          {card.country ? `${card.country}. ` : null}
           {card.pseudonymous ? (
             <span className="case-card__pseudonym">
-              {' '}
-              Pseudonym: no consent to publicity — do not name the person.
+              No consent to publicity: do not name the person.
             </span>
           ) : null}
         </p>
@@ -162,7 +161,10 @@ export function CaseCardView({ card, printedOn }: { card: CaseCardData; printedO
                 {event.certainty === 'alleged' ? (
                   <span className="badge badge--neutral">Reported, unconfirmed</span>
                 ) : null}{' '}
-                {event.description}
+                {event.description ||
+                  (card.pseudonymous ? (
+                    <span className="muted">Details left out without consent.</span>
+                  ) : null)}
                 <Refs numbers={event.footnoteNumbers} />
               </li>
             ))}

@@ -4,6 +4,7 @@
 // footnotes, the latest action and its response, the next date, the sponsors and the key sources.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import { CARD_LIMITS, shortenForCard as shorten } from '../domain/case-card'
 import type { PartialDate } from '../domain/dates'
 import { numberFootnotes } from '../domain/footnotes'
 import { compareEvents, daysInDetention, isUpcoming } from '../domain/status'
@@ -13,22 +14,6 @@ import { listCaseSponsors } from './case-sponsor.server'
 import type { Viewer } from './case-visibility.server'
 import { actionVisibleTo } from './record-visibility.server'
 import { getTimeline } from './status-event.server'
-
-/** Enough text for one A4 page: an event's description or an action's notes is cut at a sentence. */
-const MAX_TEXT = 280
-const EVENTS_SHOWN = 3
-const KEY_SOURCES_SHOWN = 4
-const SOURCES_PER_EVENT = 3
-const SPONSORS_SHOWN = 6
-const MAX_SOURCE_TITLE = 140
-
-function shorten(text: string, max = MAX_TEXT): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if ([...flat].length <= max) return flat
-  const cut = [...flat].slice(0, max).join('')
-  const lastStop = cut.lastIndexOf('. ')
-  return `${lastStop > max / 2 ? cut.slice(0, lastStop + 1) : cut.replace(/\s+\S*$/, '')} …`
-}
 
 export async function getCaseCard(
   db: Kysely<Database>,
@@ -52,7 +37,7 @@ export async function getCaseCard(
       ])
       .where('citations.caseId', '=', record.id)
       .orderBy('citations.id')
-      .limit(KEY_SOURCES_SHOWN)
+      .limit(CARD_LIMITS.keySources)
       .execute(),
     db
       .selectFrom('advocacyActions')
@@ -84,21 +69,26 @@ export async function getCaseCard(
   const pseudonym = consented ? null : record.displayName?.trim() || null
   const name = consented ? record.fullName : (pseudonym ?? 'Name withheld (no consent)')
   const names = [record.fullName, ...record.aliases].filter(Boolean)
-  const clean = (text: string) => {
-    if (consented) return shorten(text)
+  const clean = (text: string, max: number = CARD_LIMITS.text) => {
+    if (consented) return shorten(text, max)
     const kept = splitSentences(text).filter((s) => !mentionsSensitiveTerm(s))
-    return shorten(replaceNames(kept.join(' '), names, pseudonym ?? 'the person'))
+    return shorten(replaceNames(kept.join(' '), names, pseudonym ?? 'the person'), max)
   }
 
   const past = timeline.filter((e) => !isUpcoming(e, today)).sort(compareEvents)
   const upcoming = timeline.filter((e) => isUpcoming(e, today)).sort(compareEvents)
-  const latest = past.slice(-EVENTS_SHOWN).reverse()
-  const cited = (sources: typeof keySources) => sources.slice(0, SOURCES_PER_EVENT)
+  const latest = past.slice(-CARD_LIMITS.events).reverse()
+  const cited = (sources: typeof keySources) => sources.slice(0, CARD_LIMITS.sourcesPerEvent)
   const numbered = numberFootnotes([...latest.flatMap((e) => cited(e.sources)), ...keySources])
   const { numberOf } = numbered
+  // A source's title often names the person or a ground: without consent it is cleaned too.
   const footnotes = numbered.footnotes.map((f) => ({
     ...f,
-    title: shorten(f.title, MAX_SOURCE_TITLE),
+    title: consented
+      ? shorten(f.title, CARD_LIMITS.sourceTitle)
+      : mentionsSensitiveTerm(f.title)
+        ? 'Title withheld: it names a sensitive ground and there is no consent'
+        : shorten(replaceNames(f.title, names, pseudonym ?? 'the person'), CARD_LIMITS.sourceTitle),
   }))
   // Since when the current value holds: the first event of the latest run with that value.
   const sinceOf = (key: 'custodyState' | 'legalStage'): PartialDate | null => {
@@ -140,7 +130,7 @@ export async function getCaseCard(
     latestAction: latestAction
       ? {
           ...latestAction,
-          title: clean(latestAction.title),
+          title: clean(latestAction.title, CARD_LIMITS.actionTitle),
           outcomeNotes: clean(latestAction.outcomeNotes),
         }
       : null,
@@ -148,11 +138,13 @@ export async function getCaseCard(
       ? {
           date: { date: next.eventDate, precision: next.datePrecision },
           legalStage: next.legalStage,
-          description: clean(next.description),
+          description: clean(next.description, CARD_LIMITS.nextText),
         }
       : null,
-    sponsors: sponsors.slice(0, SPONSORS_SHOWN).map((s) => ({ ...s, note: clean(s.note) })),
-    moreSponsors: Math.max(0, sponsors.length - SPONSORS_SHOWN),
+    sponsors: sponsors
+      .slice(0, CARD_LIMITS.sponsors)
+      .map((s) => ({ ...s, note: clean(s.note, CARD_LIMITS.note) })),
+    moreSponsors: Math.max(0, sponsors.length - CARD_LIMITS.sponsors),
     keySourceNumbers: keySources.map((s) => numberOf(s.id) ?? 0),
     footnotes,
   }
