@@ -24,6 +24,7 @@ import { guardRequests } from '../app/utils/request-guard.server'
 import { applySecurityHeaders } from '../app/utils/security-headers.server'
 import { scheduleDueCaseRefresh } from '../app/jobs/due-cases.server'
 import { scheduleSessionPurge } from '../app/jobs/session-purge.server'
+import { scheduleDigests } from '../app/jobs/digest.server'
 
 installGlobals({ nativeFetch: true })
 
@@ -163,6 +164,7 @@ const server = app.listen(port, host, () => {
 })
 scheduleSessionPurge()
 scheduleDueCaseRefresh()
+scheduleDigests()
 
 // Stopped by a supervisor or a rolling deploy: finish the requests under way, then close the pool.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema'
 
 /** One key per job, in a namespace of our own (the first of the two lock integers). */
 const NAMESPACE = 0x43540001
-export const JOB_LOCKS = { dueCaseRefresh: 1, sessionPurge: 2 } as const
+export const JOB_LOCKS = { dueCaseRefresh: 1, sessionPurge: 2, digest: 3 } as const
 
 /** Runs `work` on one connection holding the job's lock, or returns 'skipped' when another holds it. */
 export async function onOneServerAtATime<T>(

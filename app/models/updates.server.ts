@@ -67,9 +67,8 @@ export type UpdateEntry = {
   legalStage: string | null
 }
 
-/** The entries of the given followed cases after each one's `since`, at most ENTRIES_PER_CASE each. */
-async function entriesOf(db: Db, viewer: Viewer, caseIds: number[]) {
-  if (caseIds.length === 0) return []
+/** Every change to the given followed cases after each one's `since`: one union of four parts. */
+function changesOf(db: Db, viewer: Viewer, caseIds: number[]) {
   const followed = () =>
     db
       .selectFrom('caseFollows as follow')
@@ -156,7 +155,13 @@ async function entriesOf(db: Db, viewer: Viewer, caseIds: number[]) {
       sql<string | null>`${sql.ref('cases.currentCustodyState')}`.as('custodyState'),
       sql<string | null>`${sql.ref('cases.currentLegalStage')}`.as('legalStage'),
     ])
-  const all = events.unionAll(documents).unionAll(actions).unionAll(record)
+  return events.unionAll(documents).unionAll(actions).unionAll(record)
+}
+
+/** The entries of the given followed cases after each one's `since`, at most ENTRIES_PER_CASE each. */
+async function entriesOf(db: Db, viewer: Viewer, caseIds: number[]) {
+  if (caseIds.length === 0) return []
+  const all = changesOf(db, viewer, caseIds)
   const { rows } = await sql<UpdateEntry & { rank: number; total: number }>`
     select * from (
       select u.*, row_number() over (partition by u.case_id order by u.at desc, u.kind, u.id) as rank,
@@ -232,4 +237,56 @@ export async function markAllRead(
     select f.user_id, f.case_id, ${at} from case_follows as f where f.user_id = ${userId}
     on conflict (user_id, case_id) do update set seen_at = excluded.seen_at`.execute(db)
   return Number(result.numAffectedRows ?? 0)
+}
+
+export type CaseChangeCounts = {
+  id: number
+  slug: string
+  fullName: string
+  visibility: string
+  consent: string
+  counts: Record<UpdateEntry['kind'], number>
+}
+
+/**
+ * For the e-mail digest: the followed cases with news (the latest `limit`), each with how many
+ * events, documents, actions and record changes it has, and the number of such cases in all.
+ */
+export async function countUpdatesByCase(
+  db: Db,
+  { viewer, limit = 50 }: { viewer: Viewer; limit?: number },
+): Promise<{ cases: CaseChangeCounts[]; total: number }> {
+  const rows = await db
+    .selectFrom(followedWithLatest(db, viewer).as('c'))
+    .innerJoin('cases', 'cases.id', 'c.id')
+    .select(['c.id', 'c.slug', 'c.fullName', 'c.visibility', 'cases.consent'])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('c.latest', 'is not', null)
+    .orderBy('c.latest', 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute()
+  if (rows.length === 0) return { cases: [], total: 0 }
+  const { rows: counts } = await sql<{ caseId: number; kind: UpdateEntry['kind']; n: number }>`
+    select u.case_id, u.kind, count(*)::int as n from (${changesOf(
+      db,
+      viewer,
+      rows.map((r) => r.id),
+    )}) as u group by u.case_id, u.kind`.execute(db)
+  return {
+    total: Number(rows[0]!.total),
+    cases: rows.map(({ total: _total, ...row }) => {
+      const of = (kind: UpdateEntry['kind']) =>
+        counts.find((c) => c.caseId === row.id && c.kind === kind)?.n ?? 0
+      return {
+        ...row,
+        counts: {
+          case: of('case'),
+          event: of('event'),
+          document: of('document'),
+          action: of('action'),
+        },
+      }
+    }),
+  }
 }

@@ -1,27 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { DigestSetting } from '~/components/digest-setting'
 import { FormErrorSummary, TextField } from '~/components/form-fields'
+import { DIGEST_FREQUENCIES, type DigestFrequency } from '~/domain/follow'
 import { PASSWORD_MAX, PASSWORD_MIN } from '~/domain/password-length'
 import { ChangePasswordSchema } from '~/domain/schemas.server'
 import { labelOf } from '~/domain/vocabularies'
 import { beginSignInAttempt, recordFailedSignIn } from '~/models/sign-in-attempts.server'
 import { changeOwnPassword } from '~/models/user-admin.server'
+import { getDigestFrequency, setDigestFrequency } from '~/models/digest.server'
 import { requireUser, signIn } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'
 import { auditActor, requestIdOf } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const changed = new URL(request.url).searchParams.get('notice') === 'password-changed'
-  return { user: { name: user.name, email: user.email, role: user.role }, changed }
+  const notice = new URL(request.url).searchParams.get('notice')
+  const changed = notice === 'password-changed'
+  // The digest setting exists only where the server can send e-mail (SMTP_URL).
+  const digest = getEnv().SMTP_URL ? await getDigestFrequency(await getDb(), user.id) : null
+  return {
+    user: { name: user.name, email: user.email, role: user.role },
+    changed,
+    digest,
+    digestSaved: notice === 'digest-saved',
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = ChangePasswordSchema.safeParse(formToObject(await request.formData()))
+  const form = await request.formData()
+  if (form.get('intent') === 'digest') {
+    const frequency = DIGEST_FREQUENCIES.find((f) => f === form.get('frequency'))
+    if (!getEnv().SMTP_URL || !frequency)
+      return data({ errors: { frequency: ['Choose how often.'] } }, { status: 400 })
+    await setDigestFrequency(await getDb(), { userId: user.id, frequency })
+    return redirect('/account?notice=digest-saved')
+  }
+  const parsed = ChangePasswordSchema.safeParse(formToObject(form))
   // Passwords are never sent back into the page: after an error each field is typed again.
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 })
   const db = await getDb()
@@ -62,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, changed } = useLoaderData<typeof loader>()
+  const { user, changed, digest, digestSaved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const errors = actionData?.errors
@@ -124,6 +144,7 @@ export default function AccountPage() {
           </div>
         </Form>
       </section>
+      {digest ? <DigestSetting frequency={digest as DigestFrequency} saved={digestSaved} /> : null}
     </section>
   )
 }

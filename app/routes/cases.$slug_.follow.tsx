@@ -1,7 +1,7 @@
 // Follow or unfollow a case (POST). Any signed-in reader of the case may follow it; a case they may
 // not see answers 404. A fetcher gets the new state; a plain form is sent back to the case.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { findVisibleCase, followCase, unfollowCase } from '~/models/case-follow.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -26,10 +26,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent !== 'follow' && intent !== 'unfollow')
-    return data({ error: 'Say whether to follow or unfollow.' }, { status: 400 })
+    return Response.json({ error: 'Say whether to follow or unfollow.' }, { status: 400 })
   const ids = { userId: user.id, caseId: record.id }
   if (intent === 'follow') await followCase(db, ids)
   else await unfollowCase(db, ids)
-  if (form.get('via') === 'fetcher') return { following: intent === 'follow' }
+  // A resource route answers its fetcher with plain JSON.
+  if (form.get('via') === 'fetcher') return Response.json({ following: intent === 'follow' })
   return redirect(`/cases/${record.slug}`)
 }

@@ -22,6 +22,18 @@ const schema = z.object({
   TRUST_PROXY: flag,
   // Demo accounts (and the demo case) on PostgreSQL too; the embedded database always has them.
   SEED_DEMO: flag,
+  // The optional e-mail digest: an SMTP server (smtp:// or smtps://, credentials in the URL), the
+  // sender, and the app's address for the links in the message. Without SMTP_URL, no digest.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DIGEST_FROM: z.string().min(3).default('Case tracker <no-reply@localhost>'),
+  APP_URL: z
+    .string()
+    .url('APP_URL must be an address such as https://cases.example.org')
+    .default('http://localhost:3000'),
   SEED_PASSWORD: z
     .string()
     .min(12, 'SEED_PASSWORD must be at least 12 characters')
