@@ -53,6 +53,14 @@ export async function seedEverything(db: Kysely<Database>) {
         },
       })
   }
+  // Following, visits and the digest setting are user data, backed up with the rest.
+  const follower = { userId: world.users.viewer.id, caseId: world.cases.a.id }
+  await db.insertInto('caseFollows').values(follower).execute()
+  await db.insertInto('caseVisits').values({ ...follower, seenAt: new Date() }).execute()
+  await db
+    .insertInto('digestSettings')
+    .values({ userId: follower.userId, frequency: 'weekly', lastDigestAt: new Date() })
+    .execute()
   // A removed case leaves a gap the restored sequence must keep, so its id is never handed out again.
   const gone = await db
     .insertInto('cases')
