@@ -42,6 +42,8 @@ function queryVariants(world: World): string[] {
     `saved=${world.documents.bDraft}`,
     `document=${world.documents.bDraft}`,
     `actor=${world.actors.bOnly}`,
+    // The case list's "sponsored by" filter, for an actor who sponsors A and B.
+    `sponsor=${world.actors.ordinary}`,
     `issuer=${world.actors.bOnly}`,
     `duplicate=${world.actors.bOnly}`,
     `target=quote-${world.quotes.bDraft}`,

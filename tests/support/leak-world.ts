@@ -14,6 +14,7 @@ import { createActor } from '../../app/models/actor.server'
 import { grantCaseAccess } from '../../app/models/case-access.server'
 import { createCase } from '../../app/models/case.server'
 import { createCaseImport } from '../../app/models/case-import.server'
+import { addCaseSponsor } from '../../app/models/case-sponsor.server'
 import { startDryRun, waitForCaseImport } from '../../app/models/case-import-run.server'
 import { citeSources, linkCase } from '../../app/models/document-parts.server'
 import { addQuote } from '../../app/models/document-quotes.server'
@@ -67,6 +68,7 @@ const B = {
   actorName: `${MARKER} Speaker`,
   sharedActionNotes: `${MARKER} outcome: the prosecutor answered.`,
   bActionTitle: `${MARKER} Solo Letter`,
+  sponsorNote: `${MARKER} godmother since the trial`,
 }
 
 const documentFields = (overrides: Partial<DocumentFields>): DocumentFields => ({
@@ -291,6 +293,20 @@ export async function buildWorld(db: Kysely<Database>, tag = 'world'): Promise<W
     bOnly: await action([b.id], { title: B.bActionTitle, actorId: actors.bOnly }),
   }
 
+  // Olivia sponsors A and B: her actor page, the card and the "sponsored by" filter show only A.
+  for (const [caseId, note] of [
+    [a.id, 'Sponsor of Alma'],
+    [b.id, B.sponsorNote],
+  ] as const)
+    await addCaseSponsor(db, {
+      actor,
+      viewer,
+      caseId,
+      actorId: actors.ordinary,
+      since: { date: '2024-01-01', precision: 'month' },
+      note,
+    })
+
   const csvImport = async (user: WorldUser, name: string) => {
     const mapping = {
       columns: [{ kind: 'field' as const, field: 'fullName' as const }],
@@ -338,6 +354,7 @@ export async function buildWorld(db: Kysely<Database>, tag = 'world'): Promise<W
       B.actorName,
       B.sharedActionNotes,
       B.bActionTitle,
+      B.sponsorNote,
     ],
   }
 }
