@@ -153,7 +153,10 @@ export function CaseSponsors({
           ))}
         </ul>
       )}
-      {canEdit ? <AddSponsorForm slug={slug} state={state} /> : null}
+      {canEdit ? (
+        // A new key once the list changes, so the form starts empty after a sponsor was added.
+        <AddSponsorForm key={sponsors.map((s) => s.actorId).join(',')} slug={slug} state={state} />
+      ) : null}
     </section>
   )
 }
