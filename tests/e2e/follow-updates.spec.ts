@@ -46,6 +46,7 @@ test('follow a case, see what changed, and mark all as read', async ({ page, bro
   await page.goto('/cases?following=1')
   const row = page.getByRole('row', { name: /Idris Arsamikov/ })
   await expect(row.getByText('Changed', { exact: true })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/cases-following-changed.png' })
   await expect(page.getByRole('link', { name: /Updates.*1 case with news/ })).toBeVisible()
 
   // The inbox lists the new event under the case.
@@ -66,6 +67,7 @@ test('follow a case, see what changed, and mark all as read', async ({ page, bro
   await expect(page.getByText('1 entry new or changed')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Marked as seen' })).toBeDisabled()
   await expect(fresh).toHaveCount(1)
+  await page.screenshot({ path: 'test-results/screens/case-follow-bar.png' })
   await fresh.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'test-results/screens/case-highlight-desktop.png' })
   await page.setViewportSize({ width: 360, height: 800 })
