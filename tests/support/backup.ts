@@ -53,9 +53,8 @@ export async function seedEverything(db: Kysely<Database>) {
         },
       })
   }
-  // Following, visits and the digest setting are user data, backed up with the rest.
+  // Following (the world's follows), visits and the digest setting are user data, backed up too.
   const follower = { userId: world.users.viewer.id, caseId: world.cases.a.id }
-  await db.insertInto('caseFollows').values(follower).execute()
   await db.insertInto('caseVisits').values({ ...follower, seenAt: new Date() }).execute()
   await db
     .insertInto('digestSettings')

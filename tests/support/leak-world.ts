@@ -330,6 +330,14 @@ export async function buildWorld(db: Kysely<Database>, tag = 'world'): Promise<W
     grantedB: await csvImport(users.granted, B.fullName),
   }
 
+  // The viewer and the editor follow A and B since long ago, as if B's grant had been revoked since:
+  // B's changes are news they must never see (the updates inbox, its count, the list's marks).
+  for (const follower of [users.viewer, users.editor])
+    await db
+      .insertInto('caseFollows')
+      .values([a, b].map((c) => ({ userId: follower.id, caseId: c.id, createdAt: '2000-01-01' })))
+      .execute()
+
   return {
     users,
     imports,
