@@ -91,3 +91,23 @@ test('follow a case, see what changed, and mark all as read', async ({ page, bro
   await expect(page.getByRole('link', { name: /with news/ })).toHaveCount(0)
   assertNoErrors()
 })
+
+test('without JavaScript: follow, unfollow and mark as seen are plain forms', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await signIn(page, 'editor')
+  await page.goto(`/cases/${SLUG}`)
+  // Nothing is recorded by opening the page: the button is there to do it.
+  await expect(page.getByRole('button', { name: 'Mark as seen' })).toBeEnabled()
+  await page.getByRole('button', { name: 'Follow this case' }).click()
+  await expect(page).toHaveURL(new RegExp(`/cases/${SLUG}$`))
+  await expect(page.getByRole('button', { name: 'Following this case' })).toBeVisible()
+  await page.getByRole('button', { name: 'Mark as seen' }).click()
+  await expect(page).toHaveURL(new RegExp(`/cases/${SLUG}$`))
+  await expect(page.getByText(/Nothing new since your last visit/)).toBeVisible()
+  await page.getByRole('button', { name: 'Following this case' }).click()
+  await expect(page.getByRole('button', { name: 'Follow this case' })).toBeVisible()
+  await context.close()
+})
