@@ -21,6 +21,8 @@ export type UpdateEntryView = {
   precision: DatePrecision | null
   custodyState: string | null
   legalStage: string | null
+  recordKind: string | null
+  response: string | null
 }
 
 const shortTime = new Intl.DateTimeFormat('en-GB', {
@@ -71,12 +73,15 @@ export function UpdateEntryLine({ entry, slug }: { entry: UpdateEntryView; slug:
     <li>
       <NewBadge show updated={!entry.isNew} />
       <span className="badge badge--outline">
-        {entry.custodyState ? labelOf(entry.custodyState) : entry.kind}
+        {entry.recordKind ? labelOf(entry.recordKind) : entry.kind}
       </span>
       <Link to={`/${path}/${entry.id}`}>
         {entry.title || (entry.kind === 'action' ? 'Advocacy action' : 'Document')}
       </Link>
       {dated(entry) ? <span className="muted">{dated(entry)}</span> : null}
+      {entry.response && entry.response !== 'none' ? (
+        <span className="muted">response: {labelOf(entry.response).toLowerCase()}</span>
+      ) : null}
       {when(entry)}
     </li>
   )

@@ -137,6 +137,11 @@ describe.each(backends())('following cases on %s', (backend) => {
       title: 'Hearing postponed.',
       custodyState: 'imprisoned',
     })
+    expect(newest.entries.find((e) => e.kind === 'document')).toMatchObject({
+      isNew: true,
+      title: 'Statement on 刘晓波',
+      recordKind: 'statement',
+    })
     const count = await countUpdatedCases(db, { viewer: reader })
     expect(count).toBe(inbox.total)
     expect(count).toBeGreaterThanOrEqual(2)
