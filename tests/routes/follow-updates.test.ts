@@ -9,6 +9,8 @@ import { action as followAction } from '../../app/routes/cases.$slug_.follow'
 import { action as seenAction } from '../../app/routes/cases.$slug_.seen'
 import { loader as caseListLoader } from '../../app/routes/cases._index'
 import { action as updatesAction, loader as updatesLoader } from '../../app/routes/updates'
+import { action as accountAction, loader as accountLoader } from '../../app/routes/account'
+import { resetEnvCache } from '../../app/utils/env.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { makeCase, makeUser } from '../support/fixtures'
 import { formPost, runAction, signInCookie } from '../support/routes'
@@ -131,5 +133,36 @@ describe.each(backends())('following through the routes on %s', (backend) => {
     expect(
       (await runAction(updatesAction, formPost('/updates', cookie, { intent: 'nonsense' }))).status,
     ).toBe(400)
+  })
+
+  it('offers the digest on the account page only when SMTP_URL is set, off by default', async () => {
+    const account = () => accountLoader(args('/account'))
+    delete process.env.SMTP_URL
+    resetEnvCache()
+    expect((await account()).digest).toBeNull()
+    const refused = await runAction(
+      accountAction,
+      formPost('/account', cookie, { intent: 'digest', frequency: 'daily' }),
+    )
+    expect(refused.status).toBe(400)
+    process.env.SMTP_URL = 'smtp://127.0.0.1:2525'
+    resetEnvCache()
+    try {
+      expect((await account()).digest).toBe('off')
+      const saved = await runAction(
+        accountAction,
+        formPost('/account', cookie, { intent: 'digest', frequency: 'weekly' }),
+      )
+      expect(saved).toMatchObject({ status: 302, location: '/account?notice=digest-saved' })
+      expect((await account()).digest).toBe('weekly')
+      const bad = await runAction(
+        accountAction,
+        formPost('/account', cookie, { intent: 'digest', frequency: 'hourly' }),
+      )
+      expect(bad.status).toBe(400)
+    } finally {
+      delete process.env.SMTP_URL
+      resetEnvCache()
+    }
   })
 })
