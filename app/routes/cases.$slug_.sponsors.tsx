@@ -1,10 +1,15 @@
-// A case's sponsors (issue 13 §4): editors add one (picked in the search box, or found from the words
+// A case's sponsors (issue 13 §4), linked from the case page's Sponsors section: editors add one (picked in the search box, or found from the words
 // typed without JavaScript) or remove one after ticking a confirmation. Success goes back to the case
 // page; a form that needs another look is shown here with what was typed and the people found.
 import { data, redirect } from '@remix-run/node'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CaseSponsors, type SponsorFormState } from '~/components/case-sponsors'
+import {
+  AddSponsorForm,
+  RemoveSponsor,
+  type SponsorFormState,
+} from '~/components/case-sponsor-forms'
+import { CaseSponsors } from '~/components/case-sponsors'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { AddSponsorSchema, RemoveSponsorSchema } from '~/domain/sponsor-schema.server'
 import {
@@ -85,7 +90,14 @@ export default function CaseSponsorsPage() {
         <Link to={`/cases/${record.slug}`}>← {record.fullName}</Link>
       </p>
       <h1 id="sponsors-page-title">Sponsors of {record.fullName}</h1>
-      <CaseSponsors slug={record.slug} sponsors={sponsors} canEdit state={state} />
+      <CaseSponsors
+        slug={record.slug}
+        sponsors={sponsors}
+        canEdit
+        removeFor={(sponsor) => <RemoveSponsor slug={record.slug} sponsor={sponsor} />}
+      >
+        <AddSponsorForm slug={record.slug} state={state} />
+      </CaseSponsors>
     </article>
   )
 }

@@ -33,6 +33,10 @@ test('a sponsor added by keyboard shows on the case page, the card, the actor pa
   const actorPath = new URL(page.url()).pathname
 
   await page.goto(CASE)
+  await page.getByRole('link', { name: 'Add or remove sponsors' }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Sponsors of Idris Arsamikov' }),
+  ).toBeVisible()
   const box = page.getByRole('combobox', { name: 'Sponsor (an MEP or another person)' })
   await box.focus()
   await page.keyboard.type('спонсоров')
@@ -197,13 +201,15 @@ test.describe('without JavaScript', () => {
   test('an editor removes the sponsor after confirming and adds them back from the words typed', async ({
     page,
   }) => {
-    await signIn(page, 'editor', CASE)
+    await signIn(page, 'editor', `${CASE}/sponsors`)
     const sponsors = page.locator('#sponsors')
     await sponsors.getByText(`Remove ${MEP} as a sponsor`).click()
     await sponsors.getByLabel(new RegExp(`Yes, ${MEP} no longer sponsors`)).check()
     await sponsors.getByRole('button', { name: 'Remove sponsor' }).click()
     await expect(sponsors.getByRole('link', { name: MEP })).toHaveCount(0)
+    // Back on the case page, without her.
     await expect(sponsors).toContainText('No MEP sponsors this case yet.')
+    await sponsors.getByRole('link', { name: 'Add or remove sponsors' }).click()
 
     await sponsors
       .getByRole('combobox', { name: 'Sponsor (an MEP or another person)' })
