@@ -179,7 +179,7 @@ export async function mergeActors(
       ),
     }
     // Sponsorships move too, except of a case the kept actor already sponsors (the cascade drops those).
-    moved['caseSponsors.actorId'] = (
+    const sponsorships = (
       await trx
         .updateTable('caseSponsors')
         .set({ actorId: keptId })
@@ -190,6 +190,7 @@ export async function mergeActors(
         .returning('caseId')
         .execute()
     ).map((r) => r.caseId)
+    if (sponsorships.length) moved['caseSponsors.actorId'] = sponsorships
     const fills = mergeFills(kept, removed)
     await trx
       .updateTable('actors')
