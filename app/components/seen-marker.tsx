@@ -5,34 +5,18 @@
 import type { ShouldRevalidateFunction } from '@remix-run/react'
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import type { ReactNode } from 'react'
 import { useHydrated } from './follow-button'
-
-function formatSeen(iso: Date | string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(iso))
-}
 
 export function SeenMarker({
   slug,
-  seenAt,
+  summary,
   readAt,
-  newCount,
-  caseChanged,
 }: {
   slug: string
-  /** The previous visit as the loader read it, or null for a first visit. */
-  seenAt: Date | string | null
+  /** What the page says of the previous visit: the news in bold, then the rest. */
+  summary: { news: string | null; rest: string }
   /** When the loader read the case: the visit recorded is "seen as of then". */
   readAt: Date | string
-  newCount: number
-  caseChanged: boolean
 }) {
   const fetcher = useFetcher({ key: `seen-${slug}` })
   // The view last posted: another case (the same component, a new slug) or a reload posts again.
@@ -49,24 +33,12 @@ export function SeenMarker({
     )
   }, [slug, submit, readAt])
   const marked = fetcher.state === 'idle' && fetcher.data !== undefined
-  let summary: ReactNode
-  if (!seenAt) summary = 'Your first visit to this case.'
-  else if (newCount === 0 && !caseChanged)
-    summary = <>Nothing new since your last visit ({formatSeen(seenAt)} UTC).</>
-  else
-    summary = (
-      <>
-        <strong>
-          {newCount > 0
-            ? `${newCount} ${newCount === 1 ? 'entry' : 'entries'} new or changed`
-            : 'The case record changed'}
-        </strong>{' '}
-        since your last visit ({formatSeen(seenAt)} UTC), marked below.
-      </>
-    )
   return (
     <div className="seen-marker" role="status">
-      <p>{summary}</p>
+      <p>
+        {summary.news ? <strong>{summary.news}</strong> : null}
+        {summary.rest}
+      </p>
       <fetcher.Form method="post" action={`/cases/${slug}/seen`}>
         <input type="hidden" name="intent" value="seen" />
         <input type="hidden" name="at" value={new Date(readAt).toISOString()} />

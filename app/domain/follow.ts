@@ -20,3 +20,39 @@ export const DIGEST_INTERVAL_MS: Record<Exclude<DigestFrequency, 'off'>, number>
   daily: 24 * 60 * 60 * 1000,
   weekly: 7 * 24 * 60 * 60 * 1000,
 }
+
+const visitTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+})
+
+/** When a visit was, as the case page says it: "1 Dec 2026, 00:37 UTC". */
+export function formatVisitTime(at: Date): string {
+  return `${visitTime.format(at)} UTC`
+}
+
+/** What the case page says about the reader's previous visit; the news is marked below it. */
+export function visitSummary({
+  seenLabel,
+  newCount,
+  caseChanged,
+}: {
+  seenLabel: string | null
+  newCount: number
+  caseChanged: boolean
+}): { news: string | null; rest: string } {
+  if (!seenLabel) return { news: null, rest: 'Your first visit to this case.' }
+  if (newCount === 0 && !caseChanged)
+    return { news: null, rest: `Nothing new since your last visit (${seenLabel}).` }
+  return {
+    news:
+      newCount > 0
+        ? `${newCount} ${newCount === 1 ? 'entry' : 'entries'} new or changed`
+        : 'The case record changed',
+    rest: ` since your last visit (${seenLabel}), marked below.`,
+  }
+}

@@ -2,6 +2,7 @@
 // updates inbox. Read-only: the visit itself is recorded by a POST after the page has loaded.
 import { sql, type Kysely, type SqlBool } from 'kysely'
 import type { Database } from '../../db/schema'
+import { formatVisitTime, visitSummary } from '../domain/follow'
 import type { Viewer } from './case-visibility.server'
 import { actionVisibleTo, documentVisibleTo } from './record-visibility.server'
 
@@ -114,10 +115,21 @@ export async function newOnCase(
 export async function getCaseNews(
   db: Db,
   { viewer, caseId }: { viewer: Viewer; caseId: number },
-): Promise<CaseFollowState & NewOnCase & { readAt: Date }> {
+): Promise<
+  CaseFollowState & NewOnCase & { readAt: Date; summary: ReturnType<typeof visitSummary> }
+> {
   // Taken before reading: the visit the page then posts covers only what this view showed, so a
   // change saved while the page was loading is still news next time.
   const readAt = new Date()
   const state = await getCaseFollowState(db, { viewer, caseId })
-  return { readAt, ...state, ...(await newOnCase(db, { viewer, caseId, since: state.since })) }
+  // Worded here, so the page's script carries no date formatting nor plurals.
+  const seenLabel = state.seenAt ? formatVisitTime(state.seenAt) : null
+  const news = await newOnCase(db, { viewer, caseId, since: state.since })
+  const newCount = news.events.length + news.documents.length + news.actions.length
+  return {
+    readAt,
+    summary: visitSummary({ seenLabel, newCount, caseChanged: news.caseChanged }),
+    ...state,
+    ...news,
+  }
 }

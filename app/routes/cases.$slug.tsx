@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CaseActionsChart } from '~/components/case-actions-chart'
 import { CaseHeader } from '~/components/case-header'
+import { CaseSponsors } from '~/components/case-sponsors'
 import { NewBadge } from '~/components/changed-badge'
 import { FollowButton } from '~/components/follow-button'
 import { keepHighlights, SeenMarker } from '~/components/seen-marker'
-import { CaseSponsors } from '~/components/case-sponsors'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FootnoteList } from '~/components/footnotes'
 import { Timeline } from '~/components/timeline'
@@ -34,9 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page)
   const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
   const actionChart = await getCaseActionChart(db, { caseId: page.record.id, viewer: user, today })
+  const sponsors = await listCaseSponsors(db, { caseId: page.record.id })
   // Read before the page posts its visit, so this view keeps its highlights.
   const news = await getCaseNews(db, { viewer: user, caseId: page.record.id })
-  const sponsors = await listCaseSponsors(db, { caseId: page.record.id })
   return {
     ...page,
     sponsors,
@@ -78,13 +78,7 @@ export default function CasePage() {
       </p>
       <div className="case-follow-bar">
         <FollowButton slug={record.slug} following={news.following} />
-        <SeenMarker
-          slug={record.slug}
-          seenAt={news.seenAt}
-          readAt={news.readAt}
-          newCount={news.events.length + news.documents.length + news.actions.length}
-          caseChanged={news.caseChanged}
-        />
+        <SeenMarker slug={record.slug} summary={news.summary} readAt={news.readAt} />
       </div>
       <CaseHeader
         record={record}

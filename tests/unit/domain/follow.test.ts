@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { composeDigest } from '../../../app/domain/digest'
-import { updatesCountLabel } from '../../../app/domain/follow'
+import { formatVisitTime, updatesCountLabel, visitSummary } from '../../../app/domain/follow'
 import {
   caseListSearch,
   hasActiveFilters,
@@ -44,5 +44,25 @@ describe('the "Cases I follow" filter in the case list address', () => {
     expect(caseListSearch(query)).toBe('?custody=detained&following=1&page=2')
     expect(caseListSearch(query, { remove: 'following' })).toBe('?custody=detained')
     expect(parseCaseListQuery(new URLSearchParams('following=')).filters.following).toBeUndefined()
+  })
+})
+
+describe('visitSummary', () => {
+  it('says first visit, nothing new, or how much is new since when', () => {
+    const seenLabel = formatVisitTime(new Date('2026-12-01T00:37:00Z'))
+    expect(seenLabel).toBe('1 Dec 2026, 00:37 UTC')
+    expect(visitSummary({ seenLabel: null, newCount: 3, caseChanged: true }).rest).toBe(
+      'Your first visit to this case.',
+    )
+    expect(visitSummary({ seenLabel, newCount: 0, caseChanged: false })).toEqual({
+      news: null,
+      rest: 'Nothing new since your last visit (1 Dec 2026, 00:37 UTC).',
+    })
+    expect(visitSummary({ seenLabel, newCount: 1, caseChanged: true }).news).toBe(
+      '1 entry new or changed',
+    )
+    expect(visitSummary({ seenLabel, newCount: 0, caseChanged: true }).news).toBe(
+      'The case record changed',
+    )
   })
 })
