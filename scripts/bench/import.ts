@@ -60,25 +60,34 @@ async function freshDatabase(databaseUrl: string | undefined): Promise<DatabaseH
   }
 }
 
-/** Runs `work` and reports its seconds and the longest the event loop went without a turn. */
+/**
+ * Runs `work` and reports its seconds, the longest the event loop went without a turn, and the
+ * process's peak resident memory (sampled every 10 ms; with PGlite it includes the database).
+ */
 async function timed(work: () => Promise<unknown>) {
   let longest = 0
+  let peakRss = process.memoryUsage.rss()
   let last = performance.now()
   const timer = setInterval(() => {
     const now = performance.now()
     longest = Math.max(longest, now - last - 10)
     last = now
+    peakRss = Math.max(peakRss, process.memoryUsage.rss())
   }, 10)
   const started = performance.now()
   await work()
   clearInterval(timer)
-  return { seconds: (performance.now() - started) / 1000, longestPauseMs: Math.round(longest) }
+  return {
+    seconds: (performance.now() - started) / 1000,
+    longestPauseMs: Math.round(longest),
+    peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1e6),
+  }
 }
 
 export async function benchImport(databaseUrl: string | undefined) {
   console.log(`\nCSV import of cases (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, fresh database)`)
-  console.log('| rows | step | seconds | rows/s | longest event-loop pause |')
-  console.log('| ---: | --- | ---: | ---: | ---: |')
+  console.log('| rows | step | seconds | rows/s | longest event-loop pause | peak RSS |')
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: |')
   const handle = await freshDatabase(databaseUrl)
   try {
     await migrateToLatest(handle.db)
@@ -128,7 +137,7 @@ export async function benchImport(databaseUrl: string | undefined) {
         ['commit', commit],
       ] as const)
         console.log(
-          `| ${rows.toLocaleString('en')} | ${step} | ${t.seconds.toFixed(1)} | ${Math.round(rows / t.seconds).toLocaleString('en')} | ${t.longestPauseMs} ms |`,
+          `| ${rows.toLocaleString('en')} | ${step} | ${t.seconds.toFixed(1)} | ${Math.round(rows / t.seconds).toLocaleString('en')} | ${t.longestPauseMs} ms | ${t.peakRssMb} MB |`,
         )
     }
   } finally {
