@@ -4,12 +4,12 @@ import { requirePermission } from '~/guards/auth.server'
 import { getCaseImport, getCaseImportWork } from '~/models/case-import.server'
 import { csvFileName, csvResponse } from '~/utils/csv'
 import { getDb } from '~/utils/db.server'
+import { idParam } from '~/utils/route-params'
 
 /** The rows of the user's own import that have errors, with a column naming them (spreadsheet-safe). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const id = Number(params.importId)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+  const id = idParam(params.importId)
   const db = await getDb()
   const record = await getCaseImport(db, { id, userId: user.id })
   if (!record?.report) throw new Response('Not found', { status: 404 })

@@ -11,13 +11,13 @@ import { requirePermission } from '~/guards/auth.server'
 import { startCommit, startDryRun, commitProgressOf } from '~/models/case-import-run.server'
 import { claimCaseImport, getCaseImport, getCaseImportSample } from '~/models/case-import.server'
 import { getDb } from '~/utils/db.server'
+import { idParam } from '~/utils/route-params'
 import { auditActor } from '~/utils/request.server'
 
 /** The import of this user, or a 404 — also for someone else's (its file may hold restricted data). */
 async function ownImport(request: Request, param: string | undefined) {
   const user = await requirePermission(request, 'update:case')
-  const id = Number(param)
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response('Not found', { status: 404 })
+  const id = idParam(param)
   const db = await getDb()
   const record = await getCaseImport(db, { id, userId: user.id })
   if (!record) throw new Response('Not found', { status: 404 })

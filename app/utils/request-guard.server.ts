@@ -88,6 +88,24 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array<Arr
   return body
 }
 
+/**
+ * Whether a form's text holds a NUL character (U+0000): PostgreSQL cannot store one in a text
+ * column, so it would fail the write with a server error. A url-encoded form carries it as "%00" or
+ * a raw zero byte; a multipart form is read only when a zero byte is there, and its files (which may
+ * well hold zero bytes) are left to the route that reads them.
+ */
+async function formTextHasNul(headers: Headers, body: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const type = headers.get('Content-Type') ?? ''
+  const zero = body.indexOf(0) !== -1
+  if (/^application\/x-www-form-urlencoded/i.test(type))
+    return zero || /%00/.test(new TextDecoder().decode(body))
+  if (!zero || !/^multipart\/form-data/i.test(type)) return false
+  const form = await new Response(body, { headers: { 'Content-Type': type } })
+    .formData()
+    .catch(() => null)
+  return [...(form?.entries() ?? [])].some(([, v]) => typeof v === 'string' && v.includes('\0'))
+}
+
 async function checkRequest(request: Request): Promise<Request | Response> {
   if (SAFE_METHODS.has(request.method)) return request
   if (!fromThisOrigin(request))
@@ -99,6 +117,12 @@ async function checkRequest(request: Request): Promise<Request | Response> {
   const limit = bodyLimitFor(new URL(request.url).pathname)
   const body = await readBody(request, limit)
   if (body === null) return tooLarge(limit)
+  if (await formTextHasNul(request.headers, body))
+    return refusalPage(
+      400,
+      'The form could not be saved',
+      'Something typed or pasted into the form contains a NUL character (U+0000), which cannot be saved. Go back, remove it and try again.',
+    )
   return new Request(request.url, {
     method: request.method,
     headers: request.headers,

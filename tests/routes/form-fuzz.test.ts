@@ -1,0 +1,256 @@
+// Every form action in app/routes, posted random and hostile values (fast-check): 100 KB strings,
+// lone surrogates, RTL overrides, zero-width joiners, NUL, SQL and HTML, numbers no column holds,
+// repeated fields and ids of records the editor may not see, mixed with valid values so the deeper
+// checks are reached too. Never a 500 nor a thrown error (other than a Response under 500); a
+// request refused with a 4xx changes no table's row count, the audit log included.
+import path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { guardRequests } from '../../app/utils/request-guard.server'
+import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
+import { disposableRecords, validForms } from '../support/fuzz-world'
+import {
+  fieldValue,
+  formFieldNames,
+  hostilePost,
+  idLike,
+  type HostileForm,
+} from '../support/hostile-input'
+import { buildWorld, WORLD_PASSWORD, type World } from '../support/leak-world'
+import { countChanges, rowCounts } from '../support/row-counts'
+import {
+  fillRoute,
+  hasAction,
+  paramNames,
+  ROUTES_DIR,
+  routeFiles,
+  type RouteFile,
+} from '../support/route-walk'
+import { action as login } from '../../app/routes/login'
+import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25)
+
+/** Tables a refusal may write by design: a failed sign-in is counted and audited (rate limit, ASVS). */
+const WRITES_ON_REFUSAL: Record<string, string[]> = {
+  'login.tsx': ['signInAttempts', 'auditEvents'],
+  'account.tsx': ['signInAttempts', 'auditEvents'],
+}
+
+/** Admin-only forms run last (as the admin), so what they change cannot hide records from the rest. */
+const ADMIN_ROUTE = /^(admin\.|cases\.\$slug_\.access)/
+const LAST = ['logout.tsx']
+const order = (r: RouteFile) => (LAST.includes(r.file) ? 2 : ADMIN_ROUTE.test(r.file) ? 1 : 0)
+const actionRoutes = routeFiles()
+  .filter(hasAction)
+  .sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))
+
+async function signIn(email: string): Promise<string> {
+  const body = new URLSearchParams({ email, password: WORLD_PASSWORD })
+  const request = new Request('http://localhost/login', { method: 'POST', body })
+  const response = (await login({ request, params: {}, context: {} })) as Response
+  return response.headers.get('Set-Cookie')!.split(';')[0]!
+}
+
+type Outcome = { status: number; location?: string | null } | { thrown: unknown }
+
+/**
+ * Posts through the guard the server puts in front of the app (same-site check, body limit, form
+ * text the database cannot store), then the route's action, as the running server would.
+ */
+async function post(
+  route: RouteFile,
+  request: Request,
+  params: Record<string, string>,
+): Promise<Outcome> {
+  const module = (await import(/* @vite-ignore */ path.join(ROUTES_DIR, route.file))) as {
+    action: (args: ActionFunctionArgs) => Promise<unknown>
+  }
+  let thrown: unknown
+  const handle = guardRequests(async (checked) => {
+    try {
+      const result = await module.action({ request: checked, params, context: {} })
+      if (result instanceof Response) return result
+      const init = (result as { init?: ResponseInit | null } | null)?.init
+      return new Response(null, { status: init?.status ?? 200 })
+    } catch (error) {
+      if (error instanceof Response) return error
+      thrown = error
+      return new Response(null, { status: 500 })
+    }
+  })
+  const response = await handle(request, { clientAddress: '127.0.0.1' })
+  if (thrown !== undefined) return { thrown }
+  return { status: response.status, location: response.headers.get('Location') }
+}
+
+describe.each(backends())('fuzzed form actions on %s', (backend) => {
+  let database: TestDatabase
+  let world: World
+  let cookies: { editor: string; admin: string; leaving: string }
+  let params: Record<string, string>
+  let disposable: Record<string, string>
+  let hiddenIds: number[]
+  let forms: Record<string, Record<string, string>>
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend)
+    useDatabaseForApp(database)
+    const db = database.db
+    world = await buildWorld(db, 'fuzz')
+    disposable = await disposableRecords(db, world)
+    params = {
+      slug: world.cases.a.slug,
+      eventId: String(world.events.a),
+      documentId: String(world.documents.aOnly),
+      quoteId: String(world.quotes.aOnly),
+      actionId: String(world.actions.aOnly),
+      actorId: String(world.actors.ordinary),
+      sourceId: String(world.sources.a),
+      userId: String(world.users.viewer.id),
+      importId: String(world.imports.editorOwn),
+    }
+    hiddenIds = [
+      world.cases.b.id,
+      world.events.b1,
+      world.sources.b1,
+      world.actors.bOnly,
+      world.documents.bDraft,
+      world.quotes.bDraft,
+      world.actions.bOnly,
+      world.imports.grantedB,
+    ]
+    forms = validForms(world)
+    cookies = {
+      editor: await signIn(world.users.editor.email),
+      admin: await signIn(world.users.admin.email),
+      leaving: await signIn(world.users.viewer.email),
+    }
+  })
+  afterAll(async () => {
+    releaseAppDatabase()
+    await database?.close()
+  })
+
+  // Found by the fuzzing above, kept as plain cases.
+  it('refuses a NUL in the text of a form with 400 before any route reads it, writing nothing', async () => {
+    const route = actionRoutes.find((r) => r.file === 'cases.new.tsx')!
+    const form = { ...validForms(world)['cases.new.tsx']!, summary: 'a\u0000b' }
+    for (const multipart of [false, true]) {
+      const before = await rowCounts(database.db)
+      const outcome = await post(
+        route,
+        hostilePost('/cases/new', cookies.editor, form, multipart),
+        {},
+      )
+      expect(outcome).toMatchObject({ status: 400 })
+      expect(countChanges(before, await rowCounts(database.db))).toEqual({})
+    }
+  })
+
+  it('answers 404 to a CSV import id beyond what an integer column holds', async () => {
+    const route = actionRoutes.find((r) => r.file === 'cases.import_.$importId.tsx')!
+    const request = hostilePost('/cases/import/2293514776', cookies.editor, {}, false)
+    expect(await post(route, request, { importId: '2293514776' })).toMatchObject({ status: 404 })
+    const problems = await import('../../app/routes/cases.import_.$importId.problems[.]csv')
+    const status = await problems
+      .loader({
+        request: new Request('http://localhost/cases/import/2293514776/problems.csv', {
+          headers: { Cookie: cookies.editor },
+        }),
+        params: { importId: '2293514776' },
+        context: {},
+      })
+      .then(
+        () => 200,
+        (error: unknown) => (error instanceof Response ? error.status : error),
+      )
+    expect(status).toBe(404)
+  })
+
+  it.each(actionRoutes.map((r) => [r.file, r] as const))('%s', async (file, route) => {
+    const valid = forms[file] ?? {}
+    const names = [...new Set([...formFieldNames(route), ...Object.keys(valid), 'intent', 'id'])]
+    const ids = [...hiddenIds, ...Object.values(params).map(Number).filter(Number.isInteger)]
+    const own = /delete/.test(file) ? { ...params, ...disposable } : params
+    const paramArbitrary = fc.record(
+      Object.fromEntries(
+        paramNames(route).map((name) => {
+          const hidden = name === 'slug' ? world.cases.b.slug : undefined
+          const alternatives = [fc.constant(own[name]!), idLike(hiddenIds)]
+          if (hidden) alternatives.push(fc.constant(hidden))
+          // Admin forms are not given other users' ids: disabling the editor would end the run.
+          return [
+            name,
+            ADMIN_ROUTE.test(file) ? fc.constant(own[name]!) : fc.oneof(...alternatives),
+          ]
+        }),
+      ),
+    )
+    const formArbitrary = fc.record(
+      Object.fromEntries(names.map((name) => [name, fieldValue(ids, valid[name])])),
+      { requiredKeys: [] },
+    ) as fc.Arbitrary<HostileForm>
+    const cookie =
+      file === 'login.tsx'
+        ? null
+        : file === 'logout.tsx'
+          ? cookies.leaving
+          : ADMIN_ROUTE.test(file)
+            ? cookies.admin
+            : cookies.editor
+    const problems: string[] = []
+    await fc
+      .assert(
+        fc.asyncProperty(
+          paramArbitrary,
+          formArbitrary,
+          fc.boolean(),
+          async (given, form, multipart) => {
+            const [pathname] = fillRoute(
+              route,
+              Object.fromEntries(Object.entries(given).map(([k, v]) => [k, [v]])),
+            )
+            const before = await rowCounts(database.db)
+            const outcome = await post(
+              route,
+              hostilePost(pathname!, cookie, form, multipart),
+              given,
+            )
+            const shown = JSON.stringify({ params: given, form, multipart }).slice(0, 400)
+            if ('thrown' in outcome) {
+              problems.push(`${file}: threw ${String(outcome.thrown).slice(0, 200)} for ${shown}`)
+              return false
+            }
+            // Sent to sign in instead, the run would say nothing about the route.
+            const toLogin = outcome.location?.startsWith('/login') ?? false
+            if (toLogin && !['login.tsx', 'logout.tsx'].includes(file)) {
+              problems.push(`${file}: the session no longer held for ${shown}`)
+              return false
+            }
+            if (outcome.status >= 500) {
+              problems.push(`${file}: answered ${outcome.status} for ${shown}`)
+              return false
+            }
+            if (outcome.status >= 400) {
+              const allowed = WRITES_ON_REFUSAL[file] ?? []
+              const moved = Object.entries(
+                countChanges(before, await rowCounts(database.db)),
+              ).filter(([table]) => !allowed.includes(table))
+              if (moved.length) {
+                problems.push(
+                  `${file}: ${outcome.status} but wrote ${JSON.stringify(moved)} for ${shown}`,
+                )
+                return false
+              }
+            }
+            return true
+          },
+        ),
+        { numRuns: RUNS, endOnFailure: true },
+      )
+      .catch(() => undefined)
+    expect(problems, problems.join('\n')).toEqual([])
+  })
+})
