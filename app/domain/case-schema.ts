@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { parseDateOfBirth, parseGender } from './person'
 import { can } from './permissions'
+import { isRecordId } from '../utils/record-id'
 import {
   CONSENTS,
   GROUNDS,
@@ -80,7 +81,7 @@ const CaseFields = z.object({
     .transform((value, ctx) => {
       if (value === '') return null
       const id = Number(value)
-      if (!Number.isInteger(id) || id <= 0) {
+      if (!isRecordId(id)) {
         ctx.addIssue({ code: 'custom', message: 'Choose an owner from the list' })
         return z.NEVER
       }

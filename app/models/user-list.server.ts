@@ -11,3 +11,9 @@ export function listPossibleOwners(db: Kysely<Database>) {
     .orderBy('name')
     .execute()
 }
+
+/** Whether a user has this id: a case's owner must be one (perhaps since disabled, kept on an edit). */
+export async function isKnownUser(db: Kysely<Database>, id: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()
+  return row !== undefined
+}

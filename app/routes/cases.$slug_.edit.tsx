@@ -7,7 +7,7 @@ import { caseDifferences, caseToFormValues } from '~/domain/case-form-values'
 import { CaseFormSchema, VersionSchema, withCaseAccessRule } from '~/domain/schemas.server'
 import { can } from '~/domain/permissions'
 import { getCaseForUser, updateCase } from '~/models/case.server'
-import { listPossibleOwners } from '~/models/user-list.server'
+import { isKnownUser, listPossibleOwners } from '~/models/user-list.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
@@ -45,6 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ...(version.success ? {} : fieldErrorsOf(version.error)),
       ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
     }
+    return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
+  }
+  if (parsed.data.ownerId !== null && !(await isKnownUser(db, parsed.data.ownerId))) {
+    const errors = { ownerId: ['Choose an owner from the list'] }
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
   }
   const result = await updateCase(db, {

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CaseFormSchema, NEW_CASE_ACCESS, withCaseAccessRule } from '~/domain/schemas.server'
 import { can } from '~/domain/permissions'
 import { createCase } from '~/models/case.server'
-import { listPossibleOwners } from '~/models/user-list.server'
+import { isKnownUser, listPossibleOwners } from '~/models/user-list.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
@@ -31,7 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
   }
-  const created = await createCase(await getDb(), {
+  const db = await getDb()
+  if (parsed.data.ownerId !== null && !(await isKnownUser(db, parsed.data.ownerId))) {
+    const errors = { ownerId: ['Choose an owner from the list'] }
+    return data({ errors, values: typedValues(raw) }, { status: 400 })
+  }
+  const created = await createCase(db, {
     actor: auditActor(request, user),
     fields: parsed.data,
     creator: user,
