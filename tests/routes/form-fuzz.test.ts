@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { guardRequests } from '../../app/utils/request-guard.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
-import { disposableRecords, validForms } from '../support/fuzz-world'
+import { disposableRecords, tracesOfB, validForms } from '../support/fuzz-world'
 import {
   fieldValue,
   formFieldNames,
@@ -93,6 +93,7 @@ describe.each(backends())('fuzzed form actions on %s', (backend) => {
   let disposable: Record<string, string>
   let hiddenIds: number[]
   let forms: Record<string, Record<string, string>>
+  let traceOfB: Awaited<ReturnType<typeof tracesOfB>>
 
   beforeAll(async () => {
     database = await openTestDatabase(backend)
@@ -122,6 +123,7 @@ describe.each(backends())('fuzzed form actions on %s', (backend) => {
       world.imports.grantedB,
     ]
     forms = validForms(world)
+    traceOfB = await tracesOfB(database.db, world)
     cookies = {
       editor: await signIn(world.users.editor.email),
       admin: await signIn(world.users.admin.email),
@@ -276,5 +278,10 @@ describe.each(backends())('fuzzed form actions on %s', (backend) => {
       )
       .catch(() => undefined)
     expect(problems, problems.join('\n')).toEqual([])
+  })
+
+  // Runs after every route was fuzzed with B's ids among the values.
+  it('let the editor link nothing to the restricted case they may not see', async () => {
+    expect(await tracesOfB(database.db, world)).toEqual(traceOfB)
   })
 })

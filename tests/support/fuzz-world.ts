@@ -1,5 +1,6 @@
 // The fuzzed-forms test's world beyond the leak crawler's: a valid form for each route whose deeper
-// checks are worth reaching, and records of its own for the delete routes to delete.
+// checks are worth reaching, records of its own for the delete routes to delete, and what links to
+// restricted case B (which the editor may not see, so must not change).
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { createAction } from '../../app/models/action-write.server'
@@ -125,5 +126,34 @@ export async function disposableRecords(db: Kysely<Database>, world: World) {
     eventId: String(event.id),
     actionId: String(action.id),
     sourceId: String(source.id),
+  }
+}
+
+/** What links to restricted case B: the editor, who may not see B, must not change any of it. */
+export async function tracesOfB(db: Kysely<Database>, world: World) {
+  const b = world.cases.b.id
+  const bSources = [world.sources.b1, world.sources.b2]
+  const rows = async (query: { execute: () => Promise<unknown[]> }) =>
+    (await query.execute()).length
+  return {
+    actionCases: await rows(
+      db.selectFrom('actionCases').select('actionId').where('caseId', '=', b),
+    ),
+    documentCases: await rows(
+      db.selectFrom('documentCases').select('documentId').where('caseId', '=', b),
+    ),
+    citations: await rows(
+      db.selectFrom('citations').select('id').where('sourceId', 'in', bSources),
+    ),
+    events: await rows(db.selectFrom('statusEvents').select('id').where('caseId', '=', b)),
+    sponsors: await rows(db.selectFrom('caseSponsors').select('actorId').where('caseId', '=', b)),
+    follows: await rows(db.selectFrom('caseFollows').select('userId').where('caseId', '=', b)),
+    auditByOthers: await rows(
+      db
+        .selectFrom('auditEvents')
+        .select('id')
+        .where('caseId', '=', b)
+        .where('userId', 'in', [world.users.editor.id, world.users.viewer.id]),
+    ),
   }
 }
