@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
   Link,
@@ -12,7 +12,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { GeneralErrorBoundary } from './components/error-boundary'
+import { errorPageTitle, GeneralErrorBoundary } from './components/error-boundary'
 import { PublicHeader } from './components/public-header'
 import { UpdatesNavLink } from './components/updates-nav-link'
 import { can } from './domain/permissions'
@@ -32,6 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const updates = user ? await countUpdatedCases(await getDb(), { viewer: user }) : 0
   return { user, updates }
 }
+
+/** Routes name their pages; when the root's own loader fails (the database down), the error's title. */
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? errorPageTitle(error) : 'Case tracker' },
+]
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },

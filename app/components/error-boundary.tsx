@@ -20,14 +20,24 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   },
 }
 
+const FALLBACK = {
+  title: 'Something went wrong',
+  text: 'The server could not complete this request. Nothing was saved. Try again in a moment.',
+}
+
+function messageFor(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return { status, message: MESSAGES[status] ?? FALLBACK }
+}
+
+/** The page title of an error page, for the root's `meta` when its own loader failed. */
+export function errorPageTitle(error: unknown): string {
+  return `${messageFor(error).message.title} · Case tracker`
+}
+
 /** The one error page every route shows: a clear message, a way back, never a stack trace. */
 export function GeneralErrorBoundary() {
-  const error = useRouteError()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const message = MESSAGES[status] ?? {
-    title: 'Something went wrong',
-    text: 'The server could not complete this request. Nothing was saved. Try again in a moment.',
-  }
+  const { status, message } = messageFor(useRouteError())
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">Error {status}</p>
