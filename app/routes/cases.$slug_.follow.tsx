@@ -2,27 +2,17 @@
 // not see answers 404. A fetcher gets the new state; a plain form is sent back to the case.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { findVisibleCase, followCase, unfollowCase } from '~/models/case-follow.server'
-import { requirePermission } from '~/guards/auth.server'
-import { getDb } from '~/utils/db.server'
-import { invariantResponse } from '~/utils/invariant'
-
-async function requireCase(request: Request, slug: string | undefined) {
-  const user = await requirePermission(request, 'read:case')
-  const db = await getDb()
-  const record = await findVisibleCase(db, { slug: slug ?? '', viewer: user })
-  invariantResponse(record)
-  return { user, db, record }
-}
+import { followCase, unfollowCase } from '~/models/case-follow.server'
+import { requireReadableCase } from '~/guards/readable-case.server'
 
 /** A GET (a bookmarked or reloaded address) goes to the case. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { record } = await requireCase(request, params.slug)
+  const { record } = await requireReadableCase(request, params.slug)
   return redirect(`/cases/${record.slug}`)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, record } = await requireCase(request, params.slug)
+  const { user, db, record } = await requireReadableCase(request, params.slug)
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent !== 'follow' && intent !== 'unfollow')

@@ -3,27 +3,17 @@
 // stays read-only; without JavaScript the "Mark as seen" button posts it and comes back.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { findVisibleCase, recordVisit } from '~/models/case-follow.server'
-import { requirePermission } from '~/guards/auth.server'
-import { getDb } from '~/utils/db.server'
-import { invariantResponse } from '~/utils/invariant'
-
-async function requireCase(request: Request, slug: string | undefined) {
-  const user = await requirePermission(request, 'read:case')
-  const db = await getDb()
-  const record = await findVisibleCase(db, { slug: slug ?? '', viewer: user })
-  invariantResponse(record)
-  return { user, db, record }
-}
+import { recordVisit } from '~/models/case-follow.server'
+import { requireReadableCase } from '~/guards/readable-case.server'
 
 /** A GET goes to the case, and records nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { record } = await requireCase(request, params.slug)
+  const { record } = await requireReadableCase(request, params.slug)
   return redirect(`/cases/${record.slug}`)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, record } = await requireCase(request, params.slug)
+  const { user, db, record } = await requireReadableCase(request, params.slug)
   const form = await request.formData()
   if (form.get('intent') !== 'seen')
     return Response.json({ error: 'Nothing to mark.' }, { status: 400 })
