@@ -18,7 +18,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 }
 
 async function main() {
-  const { openConfiguredDatabase } = await import('../app/utils/database.server')
+  const { openConfiguredDatabase } = await import('../app/utils/open-database.server')
   const { getEnv } = await import('../app/utils/env.server')
   const handle = await openConfiguredDatabase(getEnv())
   try {

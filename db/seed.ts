@@ -219,7 +219,7 @@ export function printSeedResult(result: SeedResult): void {
 }
 
 async function main() {
-  const { openConfiguredDatabase } = await import('../app/utils/database.server')
+  const { openConfiguredDatabase } = await import('../app/utils/open-database.server')
   const { getEnv } = await import('../app/utils/env.server')
   const { migrateToLatest } = await import('./migrate')
   const handle = await openConfiguredDatabase(getEnv())

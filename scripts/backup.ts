@@ -2,7 +2,7 @@
 // PostgreSQL when DATABASE_URL is set) to standard output as it is read. docs/backup.md describes it.
 import { once } from 'node:events'
 import { backupChunks } from '../app/backup/write.server'
-import { openConfiguredDatabase } from '../app/utils/database.server'
+import { openConfiguredDatabase } from '../app/utils/open-database.server'
 import { getEnv } from '../app/utils/env.server'
 
 async function main() {

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { createUser } from '../app/models/user.server'
-import { openConfiguredDatabase } from '../app/utils/database.server'
+import { openConfiguredDatabase } from '../app/utils/open-database.server'
 import { getEnv } from '../app/utils/env.server'
 import { PasswordSchema } from '../app/domain/password'
 import { ROLES } from '../app/domain/vocabularies'

@@ -2,7 +2,7 @@
 // (it is migrated first if it is new). Refusals name the problem and write nothing (docs/backup.md).
 import { BackupRefusedError } from '../app/backup/format'
 import { restoreBackup } from '../app/backup/restore.server'
-import { openConfiguredDatabase } from '../app/utils/database.server'
+import { openConfiguredDatabase } from '../app/utils/open-database.server'
 import { getEnv } from '../app/utils/env.server'
 import { migrateToLatest } from '../db/migrate'
 

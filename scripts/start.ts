@@ -38,7 +38,7 @@ function ensureSessionSecret() {
 }
 
 async function prepareDatabase() {
-  const { openConfiguredDatabase } = await import('../app/utils/database.server')
+  const { openConfiguredDatabase } = await import('../app/utils/open-database.server')
   const { getEnv } = await import('../app/utils/env.server')
   const { migrateToLatest } = await import('../db/migrate')
   const { seedDatabase, printSeedResult } = await import('../db/seed')

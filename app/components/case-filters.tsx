@@ -2,7 +2,7 @@
 // options carry the number of cases each would leave, and the removable chips of active filters.
 import { Form, Link, useNavigate } from '@remix-run/react'
 import type { FormEvent } from 'react'
-import { SearchCombobox, type ComboboxMatch } from './charts/search-combobox'
+import { SearchCombobox, type ComboboxMatch } from './search-combobox'
 import {
   CASE_SORTS,
   caseListSearch,

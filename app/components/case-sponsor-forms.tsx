@@ -6,7 +6,7 @@ import { Form } from '@remix-run/react'
 import { DATE_PRECISIONS } from '~/domain/vocabularies'
 import type { FieldErrors } from '~/utils/forms'
 import type { SponsorView } from './case-sponsors'
-import { SearchCombobox } from './charts/search-combobox'
+import { SearchCombobox } from './search-combobox'
 import { FormErrorSummary, SelectField, TextAreaField, TextField } from './form-fields'
 
 /** What the add form was sent with when it failed, and the people the words typed found. */

@@ -4,7 +4,7 @@
 import { SelectField, TextField } from '~/components/form-fields'
 import { labelOf } from '~/domain/vocabularies'
 import type { FieldErrors } from '~/utils/forms'
-import type { ChoiceValues } from '~/statements/choices'
+import type { ChoiceValues } from '~/statements/url-choices'
 import { MAX_QUOTE_LENGTH } from '~/statements/facts'
 import { LANGUAGES } from '~/statements/lang'
 import { TEMPLATE_LABELS } from '~/statements/types'

@@ -27,11 +27,6 @@ export {
 export { CaseFormSchema, NEW_CASE_ACCESS, VersionSchema, withCaseAccessRule } from './case-schema'
 export { parseDocumentListQuery } from './document-filters'
 export {
-  IMPORT_ARRAY_FIELDS,
-  ImportConfirmSchema,
-  importValuesFromForm,
-} from './document-import-schema'
-export {
   CaseLinkSchema,
   CitationFormSchema,
   documentDifferences,

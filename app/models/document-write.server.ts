@@ -3,7 +3,7 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { DocumentFields } from '../domain/document-schema'
-import { sha256Hex } from '../import/sha256'
+import { sha256Hex } from '../document-import/sha256'
 import { diffFields, writeAudit, type Actor } from './audit.server'
 import type { Viewer } from './case-visibility.server'
 import { actorVisibleTo } from './record-visibility.server'

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { SearchCombobox } from '~/components/charts/search-combobox'
+import { SearchCombobox } from '~/components/search-combobox'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
 import { ACTION_PAGE_SIZE, actionListSearch, type ActionListFilters } from '~/domain/action-list'

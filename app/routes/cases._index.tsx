@@ -116,7 +116,11 @@ export default function CasesPage() {
             New case
           </Link>
         ) : null}
-        {canCreate ? <Link to="/cases/import" className="button">Import from CSV</Link> : null}
+        {canCreate ? (
+          <Link to="/cases/import" className="button">
+            Import from CSV
+          </Link>
+        ) : null}
       </div>
       <div className="case-list">
         <CaseFilterForm

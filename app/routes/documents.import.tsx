@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { AlreadyImportedNotice, ImportTextForm } from '~/components/document-import-form'
-import { ImportPreview } from '~/components/document-import-preview'
+import { AlreadyImportedNotice, ImportTextForm } from '~/components/document-import/import-form'
+import { ImportPreview } from '~/components/document-import/preview-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { FieldErrors } from '~/utils/forms'
 import {
   IMPORT_ARRAY_FIELDS,
   ImportConfirmSchema,
   importValuesFromForm,
-} from '~/domain/schemas.server'
-import { MAX_IMPORT_BYTES, parsePressRelease } from '~/import/import-page.server'
-import { importPressRelease } from '~/models/document-import.server'
-import { buildImportPreview, loadImportOptions } from '~/models/document-import-preview.server'
-import { importTextOf, readImportForm } from '~/models/document-import-request.server'
+  MAX_IMPORT_BYTES,
+  parsePressRelease,
+} from '~/document-import/import-page.server'
+import { importPressRelease } from '~/document-import/import-write.server'
+import { buildImportPreview, loadImportOptions } from '~/document-import/preview.server'
+import { importTextOf, readImportForm } from '~/document-import/request.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { fieldErrorsOf, formToObject } from '~/utils/forms'

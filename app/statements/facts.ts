@@ -25,7 +25,7 @@ import {
   nameTokens,
   replaceNames,
   splitSentences,
-} from './text'
+} from './text-checks'
 import type {
   FactEvent,
   QuestionAddressee,

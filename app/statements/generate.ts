@@ -1,8 +1,8 @@
 // One call from the URL's choices to a finished statement, shared by the generator page, the
 // downloads and saving: read and check the choices, build the facts (with the safety rules),
 // run the template, render Markdown. Pure: the case, the actors and `today` are passed in.
-import { readChoiceValues, choiceQuery, validateChoices, type ChoiceDefaults } from './choices'
-import type { ChoiceErrors, ChoiceValues } from './choices'
+import { readChoiceValues, choiceQuery, validateChoices, type ChoiceDefaults } from './url-choices'
+import type { ChoiceErrors, ChoiceValues } from './url-choices'
 import { buildStatementFacts, type CaseForStatement } from './facts'
 import { languagePack } from './lang'
 import { renderStatementHtml } from './render-html'

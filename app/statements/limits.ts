@@ -1,7 +1,7 @@
 // The length limits hold for edited text too: a written question or a post that the user made
 // longer than the limit is not downloaded or saved silently — the user is told by how much.
 import { FOOTNOTE_LINE, SOURCES_RULE } from './render-markdown'
-import { countCharacters, countWords } from './text'
+import { countCharacters, countWords } from './text-checks'
 import { SOCIAL_CHARACTER_LIMIT } from './templates/social-post'
 import { QUESTION_WORD_LIMIT } from './templates/written-question'
 import type { TemplateId } from './types'

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { noteDatabaseUnavailable } from './database-errors.server'
-import { openConfiguredDatabase, type DatabaseHandle } from './database.server'
+import { openConfiguredDatabase, type DatabaseHandle } from './open-database.server'
 import { getEnv } from './env.server'
 
 /** A request's statement running this long is cancelled: a page waits a minute at most. */

@@ -11,7 +11,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { restoreBackup } from '../../app/backup/restore.server'
 import { backupChunks } from '../../app/backup/write.server'
-import { openPglite, openPostgres, type DatabaseHandle } from '../../app/utils/database.server'
+import { openPglite, openPostgres, type DatabaseHandle } from '../../app/utils/open-database.server'
 import { migrateToLatest } from '../../db/migrate'
 import { prepareBenchDatabase, type BenchTarget } from './database'
 

@@ -10,7 +10,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from '../../db/schema'
 import { migrateToLatest, migratorFor } from '../../db/migrate'
-import { acquirePgliteLock, pgliteOptions } from '../../app/utils/database.server'
+import { acquirePgliteLock, pgliteOptions } from '../../app/utils/open-database.server'
 import {
   GENERATOR_SCHEMA,
   generateCaseload,
@@ -81,7 +81,7 @@ function postgresTarget(adminUrl: string, size: BenchSize): BenchTarget {
       const pool = new pg.Pool({
         connectionString: url.toString(),
         max: 1,
-        // The app's session settings (openPostgres in app/utils/database.server.ts), so the bare
+        // The app's session settings (openPostgres in app/utils/open-database.server.ts), so the bare
         // statements are planned as the app's are.
         options: '-c jit=off',
         types: {

@@ -13,7 +13,7 @@ import type { Viewer } from '../../app/models/case-visibility.server'
 import { parseActionListQuery } from '../../app/domain/action-schema'
 import { parseCaseListQuery } from '../../app/domain/case-filters'
 import { csvStream, type CsvCell } from '../../app/utils/csv'
-import { openPostgres } from '../../app/utils/database.server'
+import { openPostgres } from '../../app/utils/open-database.server'
 import { BENCH_EDITOR_EMAIL } from './generate'
 
 const ORIGIN = 'https://cases.example.org'

@@ -13,7 +13,7 @@ import {
   openPgliteInMemory,
   openPostgres,
   type DatabaseHandle,
-} from '../../app/utils/database.server'
+} from '../../app/utils/open-database.server'
 import { migrateToLatest } from '../../db/migrate'
 
 /** BENCH_IMPORT_ROWS=1000,5000 runs other sizes (for profiling one step). */

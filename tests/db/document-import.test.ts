@@ -10,12 +10,12 @@ import {
   ImportConfirmSchema,
   type ImportInput,
   type ImportValues,
-} from '../../app/domain/document-import-schema'
-import { parsePressRelease } from '../../app/import/press-release'
+} from '../../app/document-import/schema'
+import { parsePressRelease } from '../../app/document-import/press-release'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import { getDocumentPage } from '../../app/models/document.server'
-import { importPressRelease } from '../../app/models/document-import.server'
-import { buildImportPreview } from '../../app/models/document-import-preview.server'
+import { importPressRelease } from '../../app/document-import/import-write.server'
+import { buildImportPreview } from '../../app/document-import/preview.server'
 import { makeCase } from '../support/fixtures'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DatabaseLockedError, openPglite } from '../../app/utils/database.server'
+import { DatabaseLockedError, openPglite } from '../../app/utils/open-database.server'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-lock-'))

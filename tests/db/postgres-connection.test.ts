@@ -2,7 +2,7 @@
 // inflates cost estimates, and JIT compilation then cost the case list ~0.7 s per request.
 import { sql } from 'kysely'
 import { describe, expect, inject, it } from 'vitest'
-import { openPostgres } from '../../app/utils/database.server'
+import { openPostgres } from '../../app/utils/open-database.server'
 
 describe('PostgreSQL connections', () => {
   // Only with TEST_DATABASE_URL: the setting is PostgreSQL's (PGlite has no JIT).

@@ -10,7 +10,7 @@ import { checkActionReferences, getActionFormOptions } from '../../app/models/ac
 import { createActor, getActorPage, listActors } from '../../app/models/actor.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import { searchChartActors } from '../../app/models/chart-choices.server'
-import { matchSources } from '../../app/models/document-import-preview.server'
+import { matchSources } from '../../app/document-import/preview.server'
 import { listActorOptions } from '../../app/models/document.server'
 import { getSourcePage, listSources } from '../../app/models/source-library.server'
 import { createSource } from '../../app/models/source-write.server'

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDatabase } from '../../db/seed'
-import { parsePressRelease } from '../../app/import/press-release'
+import { parsePressRelease } from '../../app/document-import/press-release'
 import { createActor } from '../../app/models/actor.server'
 import { recordStatusEvent } from '../../app/models/status-event.server'
 import { listNeedsAttention } from '../../app/models/dashboard.server'

@@ -1,5 +1,5 @@
 // Route tests call loaders and actions directly; this points the app's one database at a test's own.
-import type { DatabaseHandle } from '../../app/utils/database.server'
+import type { DatabaseHandle } from '../../app/utils/open-database.server'
 
 export function useDatabaseForApp(handle: DatabaseHandle): void {
   globalThis.__caseTrackerDb = Promise.resolve(handle)

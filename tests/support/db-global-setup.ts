@@ -9,7 +9,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { migrateToLatest } from '../../db/migrate'
-import { pgliteOptions } from '../../app/utils/database.server'
+import { pgliteOptions } from '../../app/utils/open-database.server'
 
 declare module 'vitest' {
   export interface ProvidedContext {

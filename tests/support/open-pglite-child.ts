@@ -1,5 +1,5 @@
 // Run by tests/db/pglite-lock.test.ts as a second process: tries to open a PGlite folder and reports.
-import { openPglite } from '../../app/utils/database.server'
+import { openPglite } from '../../app/utils/open-database.server'
 
 const dir = process.argv[2]!
 try {

@@ -4,7 +4,7 @@
 // only needs the write-ahead log at commit ("commit"). Prints what happened, one word a line.
 import fs from 'node:fs'
 import { sql } from 'kysely'
-import { openPglite } from '../../app/utils/database.server'
+import { openPglite } from '../../app/utils/open-database.server'
 
 const [dir, mode] = process.argv.slice(2) as [string, 'grow' | 'commit']
 const handle = await openPglite(dir)

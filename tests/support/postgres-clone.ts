@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { openPostgres, type DatabaseHandle } from '../../app/utils/database.server'
+import { openPostgres, type DatabaseHandle } from '../../app/utils/open-database.server'
 import { databaseUrlWith } from './db-global-setup'
 
 export type PostgresClone = DatabaseHandle & { url: string; database: string }

@@ -8,7 +8,7 @@ import {
   openPgliteInMemory,
   openPostgres,
   type DatabaseHandle,
-} from '../../app/utils/database.server'
+} from '../../app/utils/open-database.server'
 import { databaseUrlWith } from './db-global-setup'
 
 export type Backend = 'pglite' | 'postgres'

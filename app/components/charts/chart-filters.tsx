@@ -3,7 +3,7 @@
 // and the actor are picked with search boxes, never a list of every case or actor.
 import { Form, Link } from '@remix-run/react'
 import { ACTION_KINDS, labelOf, type ActionKind } from '~/domain/vocabularies'
-import { SearchCombobox, type ComboboxMatch } from './search-combobox'
+import { SearchCombobox, type ComboboxMatch } from '../search-combobox'
 
 export type ChartFilterChoice = {
   /** The chosen record's name, or the words typed when nothing was chosen. */

@@ -4,7 +4,7 @@
 import type { PartialDate } from '~/domain/dates'
 import type { CustodyState, LegalStage, ReleaseReason } from '~/domain/vocabularies'
 import type { FactEvent } from '../types'
-import { endSentence, isAttributed, joinList, startsWithHedge } from '../text'
+import { endSentence, isAttributed, joinList, startsWithHedge } from '../text-checks'
 import type { Attribution } from './types'
 
 /** Verbs a description may start with, the person being the subject: "Fled …" -> "NAME fled …". */

@@ -2,7 +2,7 @@
 import { monthNames } from '~/domain/dates'
 import type { CustodyState, LegalStage, RiskLevel } from '~/domain/vocabularies'
 import type { StatementActor } from '../types'
-import { joinList } from '../text'
+import { joinList } from '../text-checks'
 import { datePhraseEn, eventSentenceEn, hedgeEn } from './en-events'
 import { formatWithMonths, groupDigits, pairQuotes } from './format'
 import type { Attribution, CallArgs, LanguagePack, SituationArgs } from './types'

@@ -4,7 +4,7 @@
 import type { PartialDate } from '~/domain/dates'
 import type { CustodyState, LegalStage, ReleaseReason } from '~/domain/vocabularies'
 import type { FactEvent } from '../types'
-import { capitalise, joinList } from '../text'
+import { capitalise, joinList } from '../text-checks'
 import type { Attribution } from './types'
 
 /** "de Malin" / "d'Idris": French elides "de" before a vowel. */

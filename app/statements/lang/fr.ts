@@ -3,7 +3,7 @@
 import { monthNames } from '~/domain/dates'
 import { DEPRIVED_OF_LIBERTY, type RiskLevel } from '~/domain/vocabularies'
 import type { StatementActor } from '../types'
-import { capitalise, joinList } from '../text'
+import { capitalise, joinList } from '../text-checks'
 import { NARROW_NBSP, NBSP, formatWithMonths, groupDigits, pairQuotes } from './format'
 import { SITUATION, STAGE_NOW, datePhraseFr, de, que, eventSentenceFr, selon } from './fr-phrases'
 import type { CallArgs, LanguagePack, SituationArgs } from './types'

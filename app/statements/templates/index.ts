@@ -1,6 +1,6 @@
 // The templates offered, and the one entry point: facts and a language in, a finished statement
 // (footnotes numbered, typography applied) or a clear refusal out.
-import { finalize } from '../compose'
+import { finalize } from '../shared-sentences'
 import type { LanguagePack } from '../lang/types'
 import type { GenerateResult, StatementFacts, TemplateId, TemplateOutcome } from '../types'
 import { letter } from './letter'

@@ -8,7 +8,7 @@ import {
   situationSentences,
   unstatedNotice,
   upcomingSentences,
-} from '../compose'
+} from '../shared-sentences'
 import type { StatementFacts, TemplateOutcome } from '../types'
 
 const LETTER_EVENTS = 4

@@ -6,7 +6,7 @@ import {
   isDeprived,
   situationSentences,
   unstatedNotice,
-} from '../compose'
+} from '../shared-sentences'
 import type { Sentence, StatementFacts, TemplateOutcome } from '../types'
 
 export function mepStatement(pack: LanguagePack, facts: StatementFacts): TemplateOutcome {

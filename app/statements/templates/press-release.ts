@@ -10,7 +10,7 @@ import {
   situationSentences,
   unstatedNotice,
   upcomingSentences,
-} from '../compose'
+} from '../shared-sentences'
 import type { Block, Sentence, StatementDraft, StatementFacts } from '../types'
 
 export function pressRelease(pack: LanguagePack, facts: StatementFacts): StatementDraft {

@@ -2,8 +2,8 @@
 // sentences go first (and the post says so); if the essential part does not fit, it is refused.
 // The post has no room for footnote markers: its sources are listed apart, outside the post.
 import type { LanguagePack } from '../lang/types'
-import { attributionOf, callArgs, eventSentences, situationSentences } from '../compose'
-import { countCharacters, shortenToFit } from '../text'
+import { attributionOf, callArgs, eventSentences, situationSentences } from '../shared-sentences'
+import { countCharacters, shortenToFit } from '../text-checks'
 import type { Sentence, StatementFacts, TemplateOutcome } from '../types'
 
 export const SOCIAL_CHARACTER_LIMIT = 280

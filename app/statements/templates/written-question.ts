@@ -8,8 +8,8 @@ import {
   identitySentences,
   situationSentences,
   unstatedNotice,
-} from '../compose'
-import { countWords, shortenToFit } from '../text'
+} from '../shared-sentences'
+import { countWords, shortenToFit } from '../text-checks'
 import type { Sentence, StatementFacts, TemplateOutcome } from '../types'
 
 export const QUESTION_WORD_LIMIT = 200

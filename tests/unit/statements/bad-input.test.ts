@@ -6,7 +6,7 @@ import {
   readChoiceValues,
   validateChoices,
   type ChoiceDefaults,
-} from '../../../app/statements/choices'
+} from '../../../app/statements/url-choices'
 import { ACTORS, generate, generateOk, generatedSentences, seededCase } from './seeded-case'
 
 const ACTOR_LIST = Object.values(ACTORS)

@@ -2,7 +2,7 @@
 // (the link included). Too long, the text is shortened and says so, or refused; never silently over.
 import { describe, expect, it } from 'vitest'
 import { editedLimitProblem } from '../../../app/statements/limits'
-import { countCharacters, countWords } from '../../../app/statements/text'
+import { countCharacters, countWords } from '../../../app/statements/text-checks'
 import type { Statement } from '../../../app/statements/types'
 import { ACTORS, SOURCES, generate, generateOk, seededCase } from './seeded-case'
 

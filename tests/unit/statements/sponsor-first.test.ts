@@ -1,6 +1,6 @@
 // The statement generator offers the sponsoring MEP first for the quote (issue 13 §4).
 import { describe, expect, it } from 'vitest'
-import { choiceDefaults } from '../../../app/statements/setup'
+import { choiceDefaults } from '../../../app/statements/case-for-statement'
 import type { StatementActor } from '../../../app/statements/types'
 
 const actor = (id: number, kind: string, name: string): StatementActor => ({

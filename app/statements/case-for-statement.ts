@@ -3,7 +3,7 @@
 // earlier documents with what they said, their press contacts). Pure.
 import type { CustodyState, DatePrecision, LegalStage, ReleaseReason } from '~/domain/vocabularies'
 import type { Certainty, Consent, Ground, RiskLevel, Visibility } from '~/domain/vocabularies'
-import type { ChoiceDefaults } from './choices'
+import type { ChoiceDefaults } from './url-choices'
 import { MAX_QUOTE_LENGTH, type CaseForStatement } from './facts'
 import type { StatementActor, StatementSource } from './types'
 

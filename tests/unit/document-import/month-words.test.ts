@@ -2,7 +2,7 @@
 // table that was written out by hand must still be read, and as the same month.
 import { describe, expect, it } from 'vitest'
 import { monthNames } from '../../../app/domain/dates'
-import { monthNumber } from '../../../app/import/dates'
+import { monthNumber } from '../../../app/document-import/release-dates'
 
 const FORMER_TABLE: string[][] = [
   ['january', 'jan', 'janvier', 'janv'],

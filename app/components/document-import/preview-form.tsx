@@ -1,14 +1,14 @@
 // The import preview: everything read from the pasted text as form fields the user corrects before
 // "Confirm import". Nothing has been saved while this form is shown.
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { ImportValues } from '~/domain/document-import-values'
+import type { ImportValues } from '~/document-import/values'
 import { DOCUMENT_LANGUAGES } from '~/domain/document-languages'
 import { DATE_PRECISIONS } from '~/domain/vocabularies'
-import { ContactFields, PartyFields, QuoteFields } from './document-import-actors'
-import { FootnoteFields } from './document-import-sources'
-import type { ActorChoice } from './document-form'
+import { ContactFields, PartyFields, QuoteFields } from './actor-fields'
+import { FootnoteFields } from './source-fields'
+import type { ActorChoice } from '../document-form'
 import type { FieldErrors } from '~/utils/forms'
-import { FormErrorSummary, SelectField, TextAreaField, TextField } from './form-fields'
+import { FormErrorSummary, SelectField, TextAreaField, TextField } from '../form-fields'
 
 export type ImportPreviewOptions = {
   actors: ActorChoice[]

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { matchContactsHeading, parseContactLine, parseContacts } from '../../../app/import/contacts'
+import {
+  matchContactsHeading,
+  parseContactLine,
+  parseContacts,
+} from '../../../app/document-import/contacts'
 
 describe('matchContactsHeading', () => {
   it('recognises the headings in English and French', () => {

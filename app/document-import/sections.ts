@@ -1,8 +1,8 @@
 // Walks the lines of a release after its title and date line, sorting them into body paragraphs,
 // quotations, footnotes and press contacts.
-import { splitLeadingDateLine } from './dates'
+import { splitLeadingDateLine } from './release-dates'
 import { matchContactsHeading, parseContacts } from './contacts'
-import { matchFootnoteLine, paragraphOf, parseFootnote } from './footnotes'
+import { matchFootnoteLine, paragraphOf, parseFootnote } from './release-footnotes'
 import { matchAttributedQuote, matchSpeakerLine, opensQuote, unquote } from './speakers'
 import type { DateLine, Footnote, Paragraph, PressContact, Quote } from './types'
 

@@ -1,6 +1,9 @@
 // Layouts and gaps: where the date line sits, how lines make paragraphs, what is warned about.
 import { describe, expect, it } from 'vitest'
-import { parsePressRelease, type ParsedPressRelease } from '../../../app/import/press-release'
+import {
+  parsePressRelease,
+  type ParsedPressRelease,
+} from '../../../app/document-import/press-release'
 
 function parsed(text: string): ParsedPressRelease {
   const result = parsePressRelease(text)

@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { formatPartialDate } from '~/domain/dates'
-import { FormErrorSummary } from './form-fields'
+import { FormErrorSummary } from '../form-fields'
 
 /** Step one: paste the text or choose a file. Sent as multipart so a file can come along. */
 export function ImportTextForm({

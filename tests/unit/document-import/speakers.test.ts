@@ -4,7 +4,7 @@ import {
   matchSpeakerLine,
   parseSpeaker,
   unquote,
-} from '../../../app/import/speakers'
+} from '../../../app/document-import/speakers'
 
 describe('matchSpeakerLine', () => {
   it.each([

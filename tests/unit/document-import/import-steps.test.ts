@@ -1,4 +1,4 @@
-// The import's own steps (the parser has its tests in tests/unit/import): reading uploaded files,
+// The import's own steps (the parser has its tests beside this file): reading uploaded files,
 // the issuer and addressee from the title, which footnote becomes which citation, and the
 // confirmation form's validation.
 import { describe, expect, it } from 'vitest'
@@ -9,13 +9,13 @@ import {
   issuerFromTitle,
   planImportCitations,
   targetFromTitle,
-} from '../../../app/domain/document-import-plan'
+} from '../../../app/document-import/plan'
 import {
   fieldName,
   ImportConfirmSchema,
   importValuesFromForm,
   type ImportValues,
-} from '../../../app/domain/document-import-schema'
+} from '../../../app/document-import/schema'
 import { fieldErrorsOf } from '../../../app/utils/forms'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)

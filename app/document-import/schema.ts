@@ -1,20 +1,30 @@
 // Validating an import preview before anything is written: the confirmation's values (see
 // document-import-values.ts) read into what the import transaction creates or reuses.
 import { z } from 'zod'
-import { parsePartialDate, type PartialDate } from './dates'
-import { MAX_BODY_LENGTH, MAX_QUOTE_LENGTH, readHttpUrl, URL_MESSAGE } from './document-schema'
-import { committeesOf } from './document-import-plan'
+import { parsePartialDate, type PartialDate } from '../domain/dates'
+import {
+  MAX_BODY_LENGTH,
+  MAX_QUOTE_LENGTH,
+  readHttpUrl,
+  URL_MESSAGE,
+} from '../domain/document-schema'
+import { committeesOf } from './plan'
 import {
   fieldName,
   type ActorRef,
   type ImportInput,
   type ImportValues,
   type NewActor,
-} from './document-import-values'
-import { ACTOR_KINDS, DATE_PRECISIONS, type ActorKind, type DatePrecision } from './vocabularies'
+} from './values'
+import {
+  ACTOR_KINDS,
+  DATE_PRECISIONS,
+  type ActorKind,
+  type DatePrecision,
+} from '../domain/vocabularies'
 import { MAX_ID } from '~/utils/record-id'
 
-export * from './document-import-values'
+export * from './values'
 
 /** "2019-02-12", "2019-02" or "2019": the precision is the one written. */
 export function readLooseDate(value: string): PartialDate | null | 'invalid' {

@@ -4,22 +4,12 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { partialDateInputValue, type PartialDate } from '../domain/dates'
-import {
-  guessActorKind,
-  issuerFromTitle,
-  paragraphsToMarkdown,
-  targetFromTitle,
-} from '../domain/document-import-plan'
-import type { ImportValues } from '../domain/document-import-schema'
-import {
-  findMentionedCases,
-  foldName,
-  matchActor,
-  type ParsedPressRelease,
-} from '../import/press-release'
-import { caseVisibleTo, type Viewer } from './case-visibility.server'
-import { documentVisibleTo, listActorOptions, type ActorOption } from './document.server'
-import { sourceVisibleTo } from './record-visibility.server'
+import { guessActorKind, issuerFromTitle, paragraphsToMarkdown, targetFromTitle } from './plan'
+import type { ImportValues } from './schema'
+import { findMentionedCases, foldName, matchActor, type ParsedPressRelease } from './press-release'
+import { caseVisibleTo, type Viewer } from '../models/case-visibility.server'
+import { documentVisibleTo, listActorOptions, type ActorOption } from '../models/document.server'
+import { sourceVisibleTo } from '../models/record-visibility.server'
 import { isRecordId } from '../utils/record-id'
 
 type Db = Kysely<Database> | Transaction<Database>

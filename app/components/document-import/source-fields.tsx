@@ -1,8 +1,8 @@
 // The footnotes of an import preview: each becomes a source of the library (the same one reused
 // when it is already there) and the markers that cite it become citations.
-import { fieldName, type ImportValues } from '~/domain/document-import-values'
+import { fieldName, type ImportValues } from '~/document-import/values'
 import type { FieldErrors } from '~/utils/forms'
-import { TextField, SelectField } from './form-fields'
+import { TextField, SelectField } from '../form-fields'
 
 type SourceChoice = { id: number; title: string; publisher: string | null; url: string | null }
 

@@ -5,7 +5,7 @@ import {
   parseDateLine,
   parseDateText,
   splitLeadingDateLine,
-} from '../../../app/import/dates'
+} from '../../../app/document-import/release-dates'
 
 describe('monthNumber', () => {
   it('knows English and French months, full or short, with or without accents', () => {

@@ -1,8 +1,8 @@
 // Reading an import request without trusting its size: the body is read up to a limit (a 5 MB
 // paste gets a size message, never a crash or a server holding gigabytes), then the pasted text or
 // the uploaded file is checked (text file, UTF-8, no NUL bytes) before the parser sees it.
-import { decodeImportFile, TOO_LARGE_MESSAGE } from '../domain/document-import-plan'
-import { MAX_IMPORT_BYTES } from '../import/press-release'
+import { decodeImportFile, TOO_LARGE_MESSAGE } from './plan'
+import { MAX_IMPORT_BYTES } from './press-release'
 
 /** A paste and a file of MAX_IMPORT_BYTES each, URL-encoded (up to 3 bytes a byte), and the rest. */
 export const MAX_IMPORT_REQUEST_BYTES = 3 * MAX_IMPORT_BYTES + 200_000

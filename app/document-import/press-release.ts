@@ -6,12 +6,12 @@
 //   if (!result.ok) return json({ formError: result.error }, { status: 400 })
 //   const preview = result.value
 import { matchContactsHeading } from './contacts'
-import { parseDateLine } from './dates'
-import { matchFootnoteLine } from './footnotes'
+import { parseDateLine } from './release-dates'
+import { matchFootnoteLine } from './release-footnotes'
 import { readSections, type Sections } from './sections'
 import { sha256Hex } from './sha256'
 import { matchSpeakerLine } from './speakers'
-import { exceedsImportLimit, guessLanguage, MAX_IMPORT_BYTES, normaliseText } from './text'
+import { exceedsImportLimit, guessLanguage, MAX_IMPORT_BYTES, normaliseText } from './release-text'
 import type {
   DateLine,
   ImportWarning,
@@ -33,7 +33,7 @@ export type {
   Speaker,
 } from './types'
 export { IMPORT_WARNING_CODES } from './types'
-export { contentHashOf, MAX_IMPORT_BYTES, normaliseText } from './text'
+export { contentHashOf, MAX_IMPORT_BYTES, normaliseText } from './release-text'
 export { findMentionedCases, foldName, matchActor, type CaseNames } from './names'
 
 const TITLE_PREFIX =

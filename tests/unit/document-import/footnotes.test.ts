@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { matchFootnoteLine, paragraphOf, parseFootnote } from '../../../app/import/footnotes'
+import {
+  matchFootnoteLine,
+  paragraphOf,
+  parseFootnote,
+} from '../../../app/document-import/release-footnotes'
 
 function footnote(line: string) {
   const m = matchFootnoteLine(line)

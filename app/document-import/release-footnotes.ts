@@ -1,7 +1,7 @@
 // Footnote markers in paragraphs ("…in 2019.[1]") and the footnotes themselves
 // ("[2] The Moscow Times (16 February 2023), “Russia detains …”, accessible at https://…").
 import type { PartialDate } from '../domain/dates'
-import { findDateIn, parseDateText } from './dates'
+import { findDateIn, parseDateText } from './release-dates'
 import type { Footnote, Paragraph } from './types'
 
 /** "[1]", "[1, 2]", "[3–5]" with the space before it. */

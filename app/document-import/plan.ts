@@ -1,9 +1,9 @@
 // Pure steps of importing a press release that the parser (app/import) leaves to the app: reading
 // an uploaded file, guessing the issuer and addressee from the title, the Markdown the preview
 // proposes, and which footnotes become which citations.
-import { MAX_IMPORT_BYTES } from './document-import-limits'
-import type { ActorKind } from './vocabularies'
-import { escapeBlockSyntax, renumberMarkers } from './markdown'
+import { MAX_IMPORT_BYTES } from './limits'
+import type { ActorKind } from '../domain/vocabularies'
+import { escapeBlockSyntax, renumberMarkers } from '../domain/markdown'
 
 const MEGABYTES = `${MAX_IMPORT_BYTES / 1_000_000} MB`
 export const TOO_LARGE_MESSAGE = `The text is larger than ${MEGABYTES}: import one press release at a time.`

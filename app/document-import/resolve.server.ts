@@ -3,12 +3,12 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { FieldErrors } from '../utils/forms'
-import type { ActorRef, ImportInput, NewActor, NewSource } from '../domain/document-import-schema'
-import { foldName } from '../import/press-release'
-import { writeAudit, type Actor } from './audit.server'
-import { caseVisibleTo, type Viewer } from './case-visibility.server'
-import { matchSources } from './document-import-preview.server'
-import { actorVisibleTo, sourceVisibleTo } from './record-visibility.server'
+import type { ActorRef, ImportInput, NewActor, NewSource } from './schema'
+import { foldName } from './press-release'
+import { writeAudit, type Actor } from '../models/audit.server'
+import { caseVisibleTo, type Viewer } from '../models/case-visibility.server'
+import { matchSources } from './preview.server'
+import { actorVisibleTo, sourceVisibleTo } from '../models/record-visibility.server'
 
 type Trx = Transaction<Database>
 

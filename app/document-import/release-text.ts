@@ -1,5 +1,5 @@
 // Normalising pasted text, its size limit and its content hash.
-import { MAX_IMPORT_BYTES } from '../domain/document-import-limits'
+import { MAX_IMPORT_BYTES } from './limits'
 import { sha256Hex } from './sha256'
 
 export { MAX_IMPORT_BYTES }

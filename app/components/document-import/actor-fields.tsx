@@ -1,11 +1,11 @@
 // The people and bodies of an import preview: issuer and addressee, the speakers of the quotes and
 // the press contacts — each matched to an existing actor or proposed as a new one, editable.
 import type { ReactNode } from 'react'
-import { fieldName, type ImportValues } from '~/domain/document-import-values'
+import { fieldName, type ImportValues } from '~/document-import/values'
 import { ACTOR_KINDS } from '~/domain/vocabularies'
-import { actorOptions, type ActorChoice } from './document-form'
+import { actorOptions, type ActorChoice } from '../document-form'
 import type { FieldErrors } from '~/utils/forms'
-import { SelectField, TextAreaField, TextField } from './form-fields'
+import { SelectField, TextAreaField, TextField } from '../form-fields'
 
 /** The fields of a new actor: open when the preview proposes one, folded away after a match. */
 function NewActorDetails({ choice, children }: { choice: string; children: ReactNode }) {

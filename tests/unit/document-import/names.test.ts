@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMentionedCases, foldName, matchActor } from '../../../app/import/names'
+import { findMentionedCases, foldName, matchActor } from '../../../app/document-import/names'
 
 describe('foldName', () => {
   it('drops diacritics and case, unifies apostrophes and dashes, collapses whitespace', () => {

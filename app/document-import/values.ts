@@ -1,8 +1,8 @@
 // The import preview as a form: every proposed value is a string field the user can correct, and
 // what the confirmation turns them into. Field names are flat ("quote-0-body") so the form works
 // without JavaScript; errors are keyed by the same names.
-import type { PartialDate } from './dates'
-import type { ActorKind } from './vocabularies'
+import type { PartialDate } from '../domain/dates'
+import type { ActorKind } from '../domain/vocabularies'
 
 export const MAX_IMPORT_QUOTES = 50
 export const MAX_IMPORT_FOOTNOTES = 200

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parsePressRelease } from '../../../app/import/press-release'
-import { sha256Hex } from '../../../app/import/sha256'
+import { parsePressRelease } from '../../../app/document-import/press-release'
+import { sha256Hex } from '../../../app/document-import/sha256'
 import {
   contentHashOf,
   exceedsImportLimit,
   guessLanguage,
   MAX_IMPORT_BYTES,
   normaliseText,
-} from '../../../app/import/text'
+} from '../../../app/document-import/release-text'
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 

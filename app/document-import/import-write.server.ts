@@ -5,12 +5,12 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { FieldErrors } from '../utils/forms'
-import { planImportCitations } from '../domain/document-import-plan'
-import type { ImportInput } from '../domain/document-import-schema'
-import { writeAudit, type Actor } from './audit.server'
-import type { Viewer } from './case-visibility.server'
-import { findAlreadyImported, type AlreadyImported } from './document-import-preview.server'
-import { actorResolver, cite, refusedIds, resolveSource } from './document-import-resolve.server'
+import { planImportCitations } from './plan'
+import type { ImportInput } from './schema'
+import { writeAudit, type Actor } from '../models/audit.server'
+import type { Viewer } from '../models/case-visibility.server'
+import { findAlreadyImported, type AlreadyImported } from './preview.server'
+import { actorResolver, cite, refusedIds, resolveSource } from './resolve.server'
 
 type Trx = Transaction<Database>
 

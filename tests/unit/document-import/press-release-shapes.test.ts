@@ -4,7 +4,7 @@ import {
   findMentionedCases,
   parsePressRelease,
   type ParsedPressRelease,
-} from '../../../app/import/press-release'
+} from '../../../app/document-import/press-release'
 
 function parsed(text: string): ParsedPressRelease {
   const result = parsePressRelease(text)

@@ -7,7 +7,7 @@ import {
   MAX_IMPORT_BYTES,
   parsePressRelease,
   type ParsedPressRelease,
-} from '../../../app/import/press-release'
+} from '../../../app/document-import/press-release'
 
 const FIXTURE = readFileSync(
   path.resolve(import.meta.dirname, '../../fixtures/press-release-idris-arsamikov.txt'),
