@@ -9,7 +9,9 @@ import { getActionsOverTime, getCaseActionChart } from '../../app/models/action-
 import { summariseCases } from '../../app/models/case-facets.server'
 import { exportCasesForUser } from '../../app/models/case-export.server'
 import { listCasesForUser } from '../../app/models/case-list.server'
+import { getCaseNews } from '../../app/models/case-changes.server'
 import { getCasePage } from '../../app/models/case-page.server'
+import { listCaseSponsors } from '../../app/models/case-sponsor.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import {
   countCasesByCountry,
@@ -21,6 +23,7 @@ import {
   resolveChartFilters,
 } from '../../app/models/dashboard.server'
 import { getSessionUser, type SessionLimits } from '../../app/models/session.server'
+import { countUpdatedCases } from '../../app/models/updates.server'
 import { getStatementSetup } from '../../app/models/statement.server'
 import { TIMELINE_CASE, type BenchSize } from './generate'
 
@@ -45,10 +48,14 @@ export type BenchPage = {
   candidates?: string[]
 }
 
-/** Both the root loader and the route's loader look the session up (due cases are a job's work). */
+/**
+ * Both the root loader and the route's loader look the session up, and the root counts the followed
+ * cases with news for the navigation (due cases are a job's work).
+ */
 async function signedIn(ctx: FloorContext) {
-  const { db, sessionId, limits } = ctx
+  const { db, sessionId, limits, viewer } = ctx
   await ctx.step('getSessionUser (root loader)', () => getSessionUser(db, { sessionId, limits }))
+  await ctx.step('countUpdatedCases (root loader)', () => countUpdatedCases(db, { viewer }))
   await ctx.step('getSessionUser', () => getSessionUser(db, { sessionId, limits }))
 }
 
@@ -92,6 +99,8 @@ async function casePageFloor(ctx: FloorContext) {
   await step('getCaseActionChart', () =>
     getCaseActionChart(db, { caseId: page.record.id, viewer, today }),
   )
+  await step('listCaseSponsors', () => listCaseSponsors(db, { caseId: page.record.id }))
+  await step('getCaseNews', () => getCaseNews(db, { viewer, caseId: page.record.id }))
 }
 
 /** The export reads every matching case, a batch of CASE_EXPORT_BATCH at a time. */
