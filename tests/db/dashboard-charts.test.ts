@@ -18,13 +18,13 @@ import {
   asMap,
   brute,
   bruteBuckets,
-  useRandomDashboardWorld,
+  openRandomDashboardWorld,
   type World,
 } from '../support/random-dashboard-world'
 import { backends } from '../support/test-database'
 
 describe.each(backends())('dashboard charts on %s', (backend) => {
-  const context = useRandomDashboardWorld(backend)
+  const context = openRandomDashboardWorld(backend)
   let db: Kysely<Database>
   let world: World
   let viewers: Record<string, Viewer>

@@ -24,13 +24,13 @@ import {
   brute,
   bruteBuckets,
   median,
-  useRandomDashboardWorld,
+  openRandomDashboardWorld,
   type World,
 } from '../support/random-dashboard-world'
 import { backends } from '../support/test-database'
 
 describe.each(backends())('dashboard figures on %s', (backend) => {
-  const context = useRandomDashboardWorld(backend)
+  const context = openRandomDashboardWorld(backend)
   let db: Kysely<Database>
   let world: World
   let viewers: Record<string, Viewer>

@@ -271,7 +271,7 @@ export function median(values: number[]): number | null {
 }
 
 /** One random world per backend for a describe block: an admin, an editor and a viewer (granted some restricted cases). */
-export function useRandomDashboardWorld(backend: Backend) {
+export function openRandomDashboardWorld(backend: Backend) {
   const context = {
     database: undefined as unknown as TestDatabase,
     db: undefined as unknown as Kysely<Database>,
