@@ -214,6 +214,16 @@ export type CaseFacetCountsTable = {
   n: number
 }
 
+/** Cases per pair of facet values (migration 0013): the case list with one filter; written only by triggers. */
+export type CaseFacetPairCountsTable = {
+  facet: string
+  value: string
+  otherFacet: string
+  otherValue: string
+  restricted: boolean
+  n: number
+}
+
 /** The dashboard's per-case latest and next activity dates (migration 0007); written only by triggers. */
 export type CaseActivityTable = {
   caseId: number
@@ -302,6 +312,7 @@ export type Database = {
   auditEvents: AuditEventsTable
   signInAttempts: SignInAttemptsTable
   caseFacetCounts: CaseFacetCountsTable
+  caseFacetPairCounts: CaseFacetPairCountsTable
   caseActivity: CaseActivityTable
   detentionStartCounts: DetentionStartCountsTable
   actionDayCounts: ActionDayCountsTable

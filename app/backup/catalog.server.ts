@@ -12,6 +12,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   sessions: 'signed-in sessions end with the database they were made in',
   sign_in_attempts: 'rate-limit counters, minutes long',
   case_facet_counts: 'a summary of cases kept by triggers: rebuilt as the cases are restored',
+  case_facet_pair_counts:
+    'a summary of cases by pairs of filter values, kept by triggers: rebuilt as the cases are restored',
   case_activity:
     'each case’s latest and next dates, kept by triggers: rebuilt as cases, events and actions are restored',
   detention_start_counts: 'a summary of cases kept by triggers: rebuilt as the cases are restored',

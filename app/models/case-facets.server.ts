@@ -2,8 +2,10 @@
 // counting every case on every request. A facet counts the cases matching every filter but its own.
 // Where that set is "every case the reader may see" — the unfiltered list, and a filter's own facet
 // when it is the only filter — the counts come from `case_facet_counts`, which triggers keep in step
-// with every write to `cases` (migration 0004). The rest is counted live, one pass per distinct set:
-// one GROUPING SETS statement for the column facets and the total, one for the grounds.
+// with every write to `cases` (migration 0004). With one filter and no search, the other facets and
+// the total come from `case_facet_pair_counts` (migration 0013), kept the same way. The rest is
+// counted live, one pass per distinct set: one GROUPING SETS statement for the column facets and the
+// total, one for the grounds.
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { FACET_KEYS, type CaseFilters, type FacetKey } from '../domain/case-filters'
@@ -50,6 +52,54 @@ async function summaryCounts(db: Db, viewer: Viewer): Promise<Count[]> {
     from (${rows}) as s
     left join users as u on s.facet = 'owner' and u.id::text = s.value
     group by s.facet, s.value
+    having sum(s.n) > 0`.execute(db)
+  return result.rows
+}
+
+/** The SQL column of each facet, for the granted restricted cases read live beside a summary. */
+const SQL_COLUMN_OF: Record<FacetKey, string> = {
+  custody: 'c.current_custody_state',
+  stage: 'c.current_legal_stage',
+  country: 'c.country',
+  risk: 'c.risk_level',
+  visibility: 'c.visibility',
+  owner: 'c.owner_id::text',
+  ground: 'c.grounds',
+}
+
+/**
+ * The other facets and the total of the cases with one filter value, from the pair summary: every
+ * unrestricted case, plus (live) the restricted cases the reader is granted that have the value.
+ */
+async function pairSummaryCounts(
+  db: Db,
+  viewer: Viewer,
+  key: FacetKey,
+  value: string,
+): Promise<Count[]> {
+  const column = sql.raw(SQL_COLUMN_OF[key])
+  const hasValue = key === 'ground' ? sql`${value} = any(${column})` : sql`${column} = ${value}`
+  const restrictedGranted = sql`
+    select k.facet as other_facet, k.value as other_value, 1 as n
+    from cases as c
+    join case_access as a on a.case_id = c.id and a.user_id = ${viewer.id}
+    cross join lateral case_facet_keys(
+      c.visibility, c.current_custody_state, c.current_legal_stage, c.country, c.risk_level,
+      c.owner_id, c.grounds
+    ) as k
+    where c.visibility = 'restricted' and ${hasValue} and k.facet <> ${key}`
+  const summary = sql`select other_facet, other_value, n from case_facet_pair_counts
+    where facet = ${key} and value = ${value}`
+  const rows =
+    viewer.role === 'admin'
+      ? summary
+      : sql`${summary} and not restricted union all ${restrictedGranted}`
+  const result = await sql<Count>`
+    select s.other_facet as facet, s.other_value as value, max(u.name) as label,
+      sum(s.n)::int as count
+    from (${rows}) as s
+    left join users as u on s.other_facet = 'owner' and u.id::text = s.other_value
+    group by s.other_facet, s.other_value
     having sum(s.n) > 0`.execute(db)
   return result.rows
 }
@@ -145,7 +195,15 @@ export async function summariseCases(
   }
   // The facets of the inactive filters share the set that every filter narrows, with the total.
   const shared = FACET_KEYS.filter((key) => !active.includes(key) && !fromSummary(key))
-  if (shared.length > 0 || !fromSummary('total'))
+  const lone = active.length === 1 && !searching && !filters.following ? active[0] : undefined
+  if (lone !== undefined) {
+    const wanted = new Set<string>([...shared, 'total'])
+    passes.push(
+      pairSummaryCounts(db, viewer, lone, String(filters[lone])).then((rows) =>
+        rows.filter((r) => wanted.has(r.facet)),
+      ),
+    )
+  } else if (shared.length > 0 || !fromSummary('total'))
     passes.push(liveCounts(db, { viewer, filters, keys: shared, withTotal: !fromSummary('total') }))
   for (const key of active.filter((k) => !fromSummary(k)))
     passes.push(liveCounts(db, { viewer, filters, except: key, keys: [key], withTotal: false }))

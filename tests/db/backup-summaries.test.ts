@@ -17,6 +17,7 @@ import { backends, openTestDatabase, type TestDatabase } from '../support/test-d
 const TODAY = todayIso()
 const SUMMARIES = [
   'case_facet_counts',
+  'case_facet_pair_counts',
   'case_activity',
   'detention_start_counts',
   'action_day_counts',

@@ -27,6 +27,7 @@ const TABLES = [
   'audit_events',
   'sign_in_attempts',
   'case_facet_counts',
+  'case_facet_pair_counts',
   'case_activity',
   'detention_start_counts',
   'action_day_counts',
