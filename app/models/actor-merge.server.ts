@@ -4,7 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { ACTOR_FIELDS, mergeFills, mergeLosses } from '../domain/actor-schema'
 import { diffFields, writeAudit, type Actor } from './audit.server'
-import type { Viewer } from './case-visibility.server'
+import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import { actorVisibleTo, hiddenActionIds, hiddenDocumentIds } from './record-visibility.server'
 import { getActor } from './actor.server'
 
@@ -15,10 +15,31 @@ type Db = Kysely<Database> | Transaction<Database>
  * whether there are others: the merge moves every one, but a count of the hidden ones would reveal
  * them.
  */
-function referenceCounts(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
+function referenceCounts(
+  db: Db,
+  { id, keptId, viewer }: { id: number; keptId: number; viewer: Viewer },
+) {
   const count = sql<number>`count(*)::int`.as('n')
   const hiddenDocuments = hiddenDocumentIds(db, viewer)
   const hiddenActions = hiddenActionIds(db, viewer)
+  // The removed actor's sponsorships of cases the viewer may see; `kept` says whether the kept actor
+  // already sponsors that case (its own entry stays, this one goes). One actor's rows, by its index.
+  const sponsorships = (kept: boolean) =>
+    db
+      .selectFrom('caseSponsors as s')
+      .innerJoin('cases', 'cases.id', 's.caseId')
+      .select(count)
+      .where('s.actorId', '=', id)
+      .where(caseVisibleTo(viewer))
+      .where(({ exists, not, selectFrom }) => {
+        const keptToo = exists(
+          selectFrom('caseSponsors as k')
+            .select('k.caseId')
+            .whereRef('k.caseId', '=', 's.caseId')
+            .where('k.actorId', '=', keptId),
+        )
+        return kept ? keptToo : not(keptToo)
+      })
   return db
     .selectNoFrom((eb) => [
       eb
@@ -45,6 +66,8 @@ function referenceCounts(db: Db, { id, viewer }: { id: number; viewer: Viewer })
         .where('targetId', '=', id)
         .where('id', 'not in', hiddenActions)
         .as('actionsAsTarget'),
+      sponsorships(false).as('sponsorships'),
+      sponsorships(true).as('sponsorshipsAlreadyKept'),
       eb
         .or([
           eb.exists(
@@ -68,6 +91,14 @@ function referenceCounts(db: Db, { id, viewer }: { id: number; viewer: Viewer })
               .where((inner) => inner.or([inner('actorId', '=', id), inner('targetId', '=', id)]))
               .where('id', 'in', hiddenActions),
           ),
+          eb.exists(
+            eb
+              .selectFrom('caseSponsors as s')
+              .innerJoin('cases', 'cases.id', 's.caseId')
+              .select('s.caseId')
+              .where('s.actorId', '=', id)
+              .where((inner) => inner.not(caseVisibleTo(viewer)(inner))),
+          ),
         ])
         .as('notShown'),
     ])
@@ -87,7 +118,7 @@ export async function previewMerge(
     [keptId, removedId].map((id) => getActor(db, { id, viewer })),
   )
   if (!kept || !removed) return undefined
-  const { notShown, ...moves } = await referenceCounts(db, { id: removedId, viewer })
+  const { notShown, ...moves } = await referenceCounts(db, { id: removedId, keptId, viewer })
   return {
     kept,
     removed,

@@ -86,6 +86,7 @@ const MOVES = [
   ['documents', 'issued document', 'issued documents'],
   ['actionsAsActor', 'action taken', 'actions taken'],
   ['actionsAsTarget', 'action addressed to them', 'actions addressed to them'],
+  ['sponsorships', 'sponsorship of a case', 'sponsorships of cases'],
 ] as const
 
 export default function MergeActorPage() {
@@ -106,8 +107,8 @@ export default function MergeActorPage() {
       <h1 id="merge-title">Merge a duplicate into {kept.name}</h1>
       <p className="merge-direction">
         <strong>{kept.name}</strong> is kept. The actor you choose below is <strong>removed</strong>
-        : its quotes, issued documents and actions move to {kept.name}, fields left empty here are
-        filled from it, and the merge is recorded in the audit log.
+        : its quotes, issued documents, actions and sponsorships move to {kept.name}, fields left
+        empty here are filled from it, and the merge is recorded in the audit log.
       </p>
       {actionData?.error || notice ? (
         <p className="alert alert--error" role="alert">
@@ -185,6 +186,15 @@ export default function MergeActorPage() {
               </li>
             ))}
           </ul>
+          {(preview.moves.sponsorshipsAlreadyKept ?? 0) > 0 ? (
+            <p className="muted">
+              {preview.moves.sponsorshipsAlreadyKept === 1
+                ? 'It also sponsors 1 case'
+                : `It also sponsors ${preview.moves.sponsorshipsAlreadyKept} cases`}{' '}
+              that {preview.kept.name} already sponsors: {preview.kept.name}’s own entry, with its
+              date and note, stays, and this one is removed.
+            </p>
+          ) : null}
           {preview.movesNotShown ? (
             <p className="muted">
               It is also referenced in records you do not have access to: those references move to{' '}
