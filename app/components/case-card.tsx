@@ -53,6 +53,8 @@ export type CaseCardData = {
     politicalGroup: string | null
     since: string | null
     sincePrecision: DatePrecision | null
+    /** Cut for the card, and cleaned of names and sensitive sentences without consent. */
+    note: string
   }[]
   moreSponsors: number
   keySourceNumbers: number[]
@@ -204,6 +206,7 @@ export function CaseCardView({ card, printedOn }: { card: CaseCardData; printedO
                   {s.since && s.sincePrecision
                     ? ` since ${formatPartialDate({ date: s.since, precision: s.sincePrecision })}`
                     : null}
+                  {s.note ? <span className="case-card__note"> — {s.note}</span> : null}
                 </li>
               ))}
               {card.moreSponsors > 0 ? <li>and {card.moreSponsors} more</li> : null}

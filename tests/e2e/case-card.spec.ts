@@ -62,6 +62,8 @@ test('a sponsor added by keyboard shows on the case page, the card, the actor pa
   await expect(page.getByRole('heading', { level: 1, name: CARD_NAME })).toBeVisible()
   await expect(page.locator('.case-card')).not.toContainText('Arsamikov')
   await expect(page.locator('.case-card')).toContainText(MEP)
+  // The sponsor's note, as the issue asks of the card ("the sponsoring MEPs", with since when and a note).
+  await expect(page.locator('.case-card__sponsors')).toContainText('Godmother under #WeStandBYyou')
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible()
 
   await page.goto(actorPath)
@@ -153,6 +155,7 @@ function longestCard(): CaseCardData {
       politicalGroup: 'Group of the Progressive Alliance of Socialists and Democrats',
       since: '2023-03-01',
       sincePrecision: 'month',
+      note: text(CARD_LIMITS.note),
     })),
     moreSponsors: 12,
     keySourceNumbers: [7, 8, 9],
