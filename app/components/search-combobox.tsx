@@ -18,6 +18,7 @@ export function SearchCombobox({
   selectedId,
   text,
   placeholder,
+  hint = 'Type part of a name; choose from the matches with the arrow keys and Enter. Leave empty for all.',
   matches,
 }: {
   id: string
@@ -31,6 +32,8 @@ export function SearchCombobox({
   selectedId?: number
   text: string
   placeholder: string
+  /** What the box is for, read to screen readers; the default suits a filter. */
+  hint?: string
   /** Matches the server found for the text sent without JavaScript. */
   matches?: ComboboxMatch[]
 }) {
@@ -130,8 +133,7 @@ export function SearchCombobox({
       />
       <input type="hidden" name={name} value={chosen ? String(chosen) : ''} />
       <span id={hintId} className="visually-hidden">
-        Type part of a name; choose from the matches with the arrow keys and Enter. Leave empty for
-        all.
+        {hint}
       </span>
       <ul id={listId} role="listbox" aria-label={label} className="combobox__list" hidden={!open}>
         {options.map((option, i) => (

@@ -1,39 +1,81 @@
 // The generator's choices: a GET form, so the URL holds them and the preview works without
 // JavaScript. Template, language, issuer, target, the MEPs to quote (each with a quote), press
-// contacts, place and date, and the options of the written question and the post.
+// contacts, place and date, and the options of the written question and the post. The issuer, the
+// target and the MEPs are found in search boxes, never picked from a list of every actor: the page
+// carries only the actors its choices and defaults name.
 import { SelectField, TextField } from '~/components/form-fields'
-import { labelOf } from '~/domain/vocabularies'
 import type { FieldErrors } from '~/utils/forms'
 import type { ChoiceValues } from '~/statements/url-choices'
 import { MAX_QUOTE_LENGTH } from '~/statements/facts'
 import { LANGUAGES } from '~/statements/lang'
 import { TEMPLATE_LABELS } from '~/statements/types'
+import { QuoteSpeakerSearch } from './quote-speaker-search'
+import { SearchCombobox, type ComboboxOption } from './search-combobox'
 
-export type ActorOption = { id: string; name: string; kind: string }
+/** An actor the choices or defaults name; `label` is the text its search box shows once chosen. */
+export type ActorOption = { id: string; name: string; kind: string; label: string }
+
+type Searched = 'issuer' | 'target' | 'mep'
+/** Words sent without JavaScript that did not name one actor, and what they found. */
+export type ActorSearches = {
+  typed: Partial<Record<Searched, string>>
+  found: Partial<Record<Searched, ComboboxOption[]>>
+}
 
 export function ChoicesForm({
   values,
   errors,
   actors,
+  searches,
+  endpoint,
+  query,
 }: {
   values: ChoiceValues
   errors: FieldErrors | undefined
   actors: ActorOption[]
+  searches: ActorSearches
+  /** The actor search the boxes ask as the user types (`?for=mep|party&q=`). */
+  endpoint: string
+  /** The choices as a query string, for the links that pick a match without JavaScript. */
+  query: string
 }) {
-  const options = (list: typeof actors) =>
-    list.map((a) => ({ value: a.id, label: `${a.name} (${labelOf(a.kind)})` }))
+  const byId = new Map(actors.map((a) => [a.id, a]))
   // The MEPs chosen come first, in the order they speak; the form sends them in that order.
-  const chosenFirst = (list: ActorOption[], chosen: string[]) => [
-    ...chosen.flatMap((id) => list.filter((a) => a.id === id)),
-    ...list.filter((a) => !chosen.includes(a.id)),
-  ]
-  const meps = chosenFirst(
-    actors.filter((a) => a.kind === 'mep'),
-    values.meps,
-  )
-  const chosenMeps = meps.filter((a) => values.meps.includes(a.id))
-  const otherMeps = meps.filter((a) => !values.meps.includes(a.id))
+  const chosenMeps = values.meps.flatMap((id) => {
+    const actor = byId.get(id)
+    return actor && actor.kind === 'mep' ? [actor] : []
+  })
+  // Sponsors and MEPs quoted before that are not chosen: offered as boxes to tick.
+  const suggestedMeps = actors.filter((a) => a.kind === 'mep' && !values.meps.includes(a.id))
   const contacts = actors.filter((a) => a.kind === 'press_contact')
+  const pick = (param: 'issuer' | 'target', label: string) => {
+    const chosen = byId.get(values[param])
+    const typed = searches.typed[param]
+    const found = searches.found[param]
+    const error = errors?.[param]?.[0]
+    const hrefFor = (id: number) => {
+      const params = new URLSearchParams(query)
+      params.set(param, String(id))
+      return `?${params}`
+    }
+    return (
+      <div className="field">
+        <SearchCombobox
+          id={`choice-${param}`}
+          label={label}
+          name={param}
+          textName={`${param}Q`}
+          endpoint={`${endpoint}?for=party`}
+          selectedId={chosen ? Number(chosen.id) : undefined}
+          text={typed ?? chosen?.label ?? ''}
+          placeholder="Type part of a name, or leave empty for none"
+          hint="Type part of a name; choose from the matches with the arrow keys and Enter. Leave empty for none."
+          matches={found?.map((m) => ({ ...m, href: hrefFor(m.id) }))}
+        />
+        {error ? <p className="field__error">{error}</p> : null}
+      </div>
+    )
+  }
   return (
     <form method="get" className="form statement-choices" aria-labelledby="choices-title">
       <h2 id="choices-title">Choices</h2>
@@ -52,22 +94,8 @@ export function ChoicesForm({
         defaultValue={values.lang}
         options={Object.values(LANGUAGES).map((l) => ({ value: l.code, label: l.label }))}
       />
-      <SelectField
-        name="issuer"
-        label="Issuer"
-        errors={errors}
-        defaultValue={values.issuer}
-        options={options(actors.filter((a) => a.kind !== 'press_contact'))}
-        emptyLabel="(none)"
-      />
-      <SelectField
-        name="target"
-        label="Target (addressee of the call)"
-        errors={errors}
-        defaultValue={values.target}
-        options={options(actors.filter((a) => a.kind !== 'press_contact'))}
-        emptyLabel="(none)"
-      />
+      {pick('issuer', 'Issuer')}
+      {pick('target', 'Target (addressee of the call)')}
       <fieldset
         className="field statement-choices__meps"
         aria-describedby={errors?.mep ? 'mep-error' : undefined}
@@ -77,7 +105,6 @@ export function ChoicesForm({
           Their names, groups and roles come from their actor records; a quote is prefilled from
           earlier documents of this case. The first MEP speaks in an MEP statement.
         </p>
-        {meps.length === 0 ? <p className="empty-state">No MEPs in the actor list.</p> : null}
         {chosenMeps.map((mep) => {
           const error = errors?.[`quote-${mep.id}`]?.[0]
           return (
@@ -106,18 +133,25 @@ export function ChoicesForm({
             </div>
           )
         })}
-        {otherMeps.length > 0 ? (
-          // Only the MEPs chosen carry a quote box: the URL stays short however many MEPs
-          // there are. A newly ticked MEP gets its box (prefilled) with the next preview.
-          <details className="statement-choices__more" open={chosenMeps.length === 0}>
-            <summary>Add MEPs ({otherMeps.length})</summary>
-            {otherMeps.map((mep) => (
+        {suggestedMeps.length > 0 ? (
+          // Only the MEPs chosen carry a quote box: a newly ticked MEP gets its box (prefilled)
+          // with the next preview.
+          <div className="statement-choices__more">
+            <p className="field__hint">Sponsors of the case and MEPs quoted before:</p>
+            {suggestedMeps.map((mep) => (
               <label key={mep.id} className="checkbox">
                 <input type="checkbox" name="mep" value={mep.id} /> {mep.name}
               </label>
             ))}
-          </details>
+          </div>
         ) : null}
+        <QuoteSpeakerSearch
+          id="choice-mep"
+          endpoint={`${endpoint}?for=mep`}
+          text={searches.typed.mep ?? ''}
+          matches={searches.found.mep}
+          chosenIds={values.meps}
+        />
         {errors?.mep ? (
           <p id="mep-error" className="field__error">
             {errors.mep[0]}

@@ -1,117 +1,19 @@
-// Statements generated from a case: everything the generator needs in a few statements, and the
-// two writes — saving a draft as a document (linked to the case, its footnotes as citations) and
-// publishing it (which records the matching advocacy action) — each in one transaction with audit
-// rows.
+// Statements generated from a case: the two writes — saving a draft as a document (linked to the
+// case, its footnotes as citations) and publishing it (which records the matching advocacy action),
+// each in one transaction with audit rows — and the publish form's reads. What the generator reads
+// is in statement-setup.server.ts.
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { labelOf } from '../domain/vocabularies'
 import { ACTION_KIND_OF, DOCUMENT_KIND_OF } from '../statements/kinds'
 import type { ExtractedQuote } from '../statements/render-markdown'
-import { caseForStatement, choiceDefaults } from '../statements/case-for-statement'
-import { TEMPLATE_IDS, type StatementActor, type TemplateId } from '../statements/types'
-import { actionVisibleTo } from './action.server'
+import { TEMPLATE_IDS, type TemplateId } from '../statements/types'
 import { writeAudit, type Actor } from './audit.server'
-import { getCaseForUser } from './case.server'
 import { documentVisibleTo } from './document.server'
 import { actorVisibleTo } from './record-visibility.server'
 import type { Viewer } from './case-visibility.server'
-import { getTimeline } from './status-event.server'
 
-/** The case, its timeline and sources, the actors to choose from, and sensible defaults. */
-export async function getStatementSetup(
-  db: Kysely<Database>,
-  { slug, viewer, today }: { slug: string; viewer: Viewer; today: string },
-) {
-  const record = await getCaseForUser(db, { slug, viewer })
-  if (!record) return null
-  const [timeline, caseSources, actors, quotes, latestDocument, latestAction] = await Promise.all([
-    getTimeline(db, record.id),
-    db
-      .selectFrom('citations')
-      .innerJoin('sources', 'sources.id', 'citations.sourceId')
-      .select([
-        'sources.id',
-        'sources.title',
-        'sources.publisher',
-        'sources.publishedOn',
-        'sources.publishedPrecision',
-        'sources.url',
-      ])
-      .where('citations.caseId', '=', record.id)
-      .orderBy('citations.id')
-      .execute(),
-    db
-      .selectFrom('actors')
-      .where(actorVisibleTo(viewer))
-      .select([
-        'id',
-        'kind',
-        'name',
-        'politicalGroup',
-        'roles',
-        'organisation',
-        'office',
-        'email',
-        'phone',
-        'country',
-      ])
-      .orderBy(sql`lower(name)`)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('documentQuotes')
-      .innerJoin('documentCases', 'documentCases.documentId', 'documentQuotes.documentId')
-      .innerJoin('documents', 'documents.id', 'documentQuotes.documentId')
-      .select(['documentQuotes.actorId', 'documentQuotes.body'])
-      .where('documentCases.caseId', '=', record.id)
-      .where(documentVisibleTo(viewer))
-      .where('documentQuotes.actorId', 'is not', null)
-      .orderBy('documents.documentDate', 'desc')
-      .orderBy('documents.id', 'desc')
-      .orderBy('documentQuotes.position')
-      .execute(),
-    db
-      .selectFrom('documentCases')
-      .innerJoin('documents', 'documents.id', 'documentCases.documentId')
-      .select('documents.issuerId')
-      .where('documentCases.caseId', '=', record.id)
-      .where(documentVisibleTo(viewer))
-      .where('documents.issuerId', 'is not', null)
-      .orderBy('documents.documentDate', 'desc')
-      .orderBy('documents.id', 'desc')
-      .executeTakeFirst(),
-    db
-      .selectFrom('actionCases')
-      .innerJoin('advocacyActions', 'advocacyActions.id', 'actionCases.actionId')
-      .select('advocacyActions.targetId')
-      .where('actionCases.caseId', '=', record.id)
-      .where(actionVisibleTo(viewer))
-      .where('advocacyActions.targetId', 'is not', null)
-      .orderBy('advocacyActions.actionDate', 'desc')
-      .orderBy('advocacyActions.id', 'desc')
-      .executeTakeFirst(),
-  ])
-  // The sponsoring MEPs are offered first for the quote (issue 13 §4), longest-standing first.
-  const sponsors = await db
-    .selectFrom('caseSponsors')
-    .select('actorId')
-    .where('caseId', '=', record.id)
-    .orderBy(sql`since asc nulls last`)
-    .orderBy('id')
-    .execute()
-  const caseData = caseForStatement(record, timeline, caseSources)
-  const defaults = choiceDefaults({
-    actors: actors as StatementActor[],
-    quotes,
-    latestIssuerId: latestDocument?.issuerId ?? null,
-    latestTargetId: latestAction?.targetId ?? null,
-    today,
-    sponsorIds: sponsors.map((s) => s.actorId),
-  })
-  return { record, caseData, actors: actors as StatementActor[], defaults }
-}
-
-export type StatementSetup = NonNullable<Awaited<ReturnType<typeof getStatementSetup>>>
+export { getStatementSetup, type StatementSetup } from './statement-setup.server'
 
 export type StatementDraftInput = {
   caseId: number

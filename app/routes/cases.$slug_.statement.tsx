@@ -13,11 +13,12 @@ import {
   runGenerator,
   splitEditedMarkdown,
 } from '~/statements/statement-page.server'
+import { getPublishableDraft, saveStatementDraft } from '~/models/statement.server'
 import {
-  getPublishableDraft,
+  actorChoiceLabel,
   getStatementSetup,
-  saveStatementDraft,
-} from '~/models/statement.server'
+  resolveTypedActors,
+} from '~/models/statement-setup.server'
 import { ChoicesForm } from '~/components/statement-choices-form'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -25,20 +26,32 @@ import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 import { isRecordId } from '~/utils/record-id'
 
-async function loadSetup(request: Request, slug: string | undefined, editing = false) {
+async function loadSetup(
+  request: Request,
+  slug: string | undefined,
+  choices: URLSearchParams,
+  editing = false,
+) {
   const user = await requirePermission(request, editing ? 'update:case' : 'generate:statement')
   const db = await getDb()
   const today = todayIso()
-  const setup = await getStatementSetup(db, { slug: slug ?? '', viewer: user, today })
+  // Words typed in the search boxes without JavaScript become ids (or matches to choose from).
+  const typed = await resolveTypedActors(db, { viewer: user, params: choices })
+  const setup = await getStatementSetup(db, {
+    slug: slug ?? '',
+    viewer: user,
+    today,
+    params: typed.params,
+  })
   invariantResponse(setup)
-  return { user, db, today, setup }
+  return { user, db, today, setup, typed }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db, today, setup } = await loadSetup(request, params.slug)
   const url = new URL(request.url)
-  const outcome = runGenerator({ ...setup, params: url.searchParams, today })
-  const savedId = Number(url.searchParams.get('saved'))
+  const { user, db, today, setup, typed } = await loadSetup(request, params.slug, url.searchParams)
+  const outcome = runGenerator({ ...setup, params: typed.params, today })
+  const savedId = Number(typed.params.get('saved'))
   const saved = isRecordId(savedId)
     ? ((await getPublishableDraft(db, {
         caseId: setup.record.id,
@@ -54,7 +67,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query: outcome.query,
     errors: outcome.errors,
     preview: previewOf(outcome.result),
-    actors: setup.actors.map((a) => ({ id: String(a.id), name: a.name, kind: a.kind })),
+    // Only the actors the choices and defaults name, and the press contacts: never every actor.
+    actors: setup.actors.map((a) => ({
+      id: String(a.id),
+      name: a.name,
+      kind: a.kind,
+      label: actorChoiceLabel(a),
+    })),
+    searches: { typed: typed.typed, found: typed.found },
     canSave: can(user.role, 'update:case'),
     saved,
   }
@@ -65,15 +85,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
   const text = String(form.get('text') ?? '').replace(/\r\n?/g, '\n')
-  const { user, db, today, setup } = await loadSetup(request, params.slug, intent === 'save')
+  const choices = new URLSearchParams(String(form.get('choices') ?? ''))
+  const { user, db, today, setup, typed } = await loadSetup(
+    request,
+    params.slug,
+    choices,
+    intent === 'save',
+  )
   const fail = (status: number, formError: string) =>
     data({ text, formError, html: null }, { status })
   if (text.length > 200_000) return fail(400, 'The text can be at most 200,000 characters.')
-  const outcome = runGenerator({
-    ...setup,
-    params: new URLSearchParams(String(form.get('choices') ?? '')),
-    today,
-  })
+  const outcome = runGenerator({ ...setup, params: typed.params, today })
   const language = outcome.result?.ok ? outcome.result.statement.language : 'en'
   if (intent === 'preview')
     return data({ text, formError: null, html: renderEditedMarkdownHtml(text, language) })
@@ -128,7 +150,14 @@ export default function StatementPage() {
         a footnote. Read it before it leaves the office.
       </p>
       <div className="statement-page__layout">
-        <ChoicesForm values={page.values} errors={page.errors ?? undefined} actors={page.actors} />
+        <ChoicesForm
+          values={page.values}
+          errors={page.errors ?? undefined}
+          actors={page.actors}
+          searches={page.searches}
+          endpoint={`/cases/${slug}/statement/actors.json`}
+          query={query}
+        />
         <section className="statement-page__result" aria-label="Preview">
           <FormErrorSummary
             errors={page.errors ?? undefined}

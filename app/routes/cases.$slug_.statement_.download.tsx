@@ -2,7 +2,7 @@
 // POST with the edited text. `format` is md or docx; anything else is a 400 with a message.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { todayIso } from '~/domain/dates'
-import { getStatementSetup } from '~/models/statement.server'
+import { getStatementSetup } from '~/models/statement-setup.server'
 import { runGenerator, statementFileName } from '~/statements/generate'
 import { editedLimitProblem } from '~/statements/limits'
 import { renderMarkdownDocx } from '~/statements/render-docx.server'
@@ -28,7 +28,12 @@ async function download(
 ) {
   const today = todayIso()
   // The case first: a reader who may not see it learns nothing from a message about the rest.
-  const setup = await getStatementSetup(await getDb(), { slug: slug ?? '', viewer: user, today })
+  const setup = await getStatementSetup(await getDb(), {
+    slug: slug ?? '',
+    viewer: user,
+    today,
+    params: choices,
+  })
   invariantResponse(setup)
   if (format !== 'md' && format !== 'docx') return refuse('Choose a format: md or docx.')
   if (edited !== null && edited.trim() === '')

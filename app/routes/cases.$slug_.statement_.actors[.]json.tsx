@@ -1,0 +1,25 @@
+// The statement form's search boxes ask here as the user types:
+// /cases/:slug/statement/actors.json?for=mep|party&q= answers at most ten actors the reader may see
+// whose names contain the words typed — MEPs to quote, or an issuer or target (anyone but a press
+// contact) — as JSON. The slug only places it beside its page: the answer depends on the reader.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { searchStatementActors } from '~/models/statement-setup.server'
+import { requirePermission } from '~/guards/auth.server'
+import { getDb } from '~/utils/db.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'generate:statement')
+  const params = new URL(request.url).searchParams
+  const options = await searchStatementActors(await getDb(), {
+    viewer: { id: user.id, role: user.role },
+    q: (params.get('q') ?? '').slice(0, 200),
+    role: params.get('for') === 'mep' ? 'mep' : 'party',
+  })
+  return new Response(JSON.stringify({ options }), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
