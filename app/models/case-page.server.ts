@@ -1,5 +1,7 @@
 // Everything the case page shows, in a handful of statements: the case, its timeline with sources,
 // and the documents and actions linked to it. Footnotes are numbered here, by first use on the page.
+// The page shows a window of a long timeline (the latest events, then all on request): a case of a
+// hundred events rendered whole made the page four times heavier than one of twenty.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { latestDate, needsAttention } from '../domain/attention'
@@ -10,7 +12,11 @@ import { actionVisibleTo } from './action.server'
 import { getCaseForUser } from './case.server'
 import type { Viewer } from './case-visibility.server'
 import { documentVisibleTo } from './document.server'
-import { getTimeline } from './status-event.server'
+import { getTimeline, getTimelineWindow } from './status-event.server'
+
+/** The past events the case page shows at first (the latest), and at most when asked for all. */
+export const CASE_PAGE_LATEST_EVENTS = 25
+export const CASE_PAGE_MAX_EVENTS = 1000
 
 export async function getCasePage(
   db: Kysely<Database>,
@@ -19,12 +25,33 @@ export async function getCasePage(
     viewer,
     today = todayIso(),
     attentionDays,
-  }: { slug: string; viewer: Viewer; today?: string; attentionDays?: number },
+    latestEvents,
+  }: {
+    slug: string
+    viewer: Viewer
+    today?: string
+    attentionDays?: number
+    /** At most this many past events (the latest) and upcoming ones; the whole timeline if unset. */
+    latestEvents?: number
+  },
 ) {
   const record = await getCaseForUser(db, { slug, viewer })
   if (!record) return null
-  const [timeline, documents, actions] = await Promise.all([
-    getTimeline(db, record.id),
+  const readTimeline = async () => {
+    if (latestEvents !== undefined)
+      return getTimelineWindow(db, {
+        caseId: record.id,
+        today,
+        past: latestEvents,
+        upcoming: latestEvents,
+      })
+    const all = await getTimeline(db, record.id)
+    const past = all.filter((event) => !isUpcoming(event, today))
+    const upcoming = all.filter((event) => isUpcoming(event, today))
+    return { past, upcoming, pastTotal: past.length, upcomingTotal: upcoming.length }
+  }
+  const [window, documents, actions] = await Promise.all([
+    readTimeline(),
     db
       .selectFrom('documentCases')
       .innerJoin('documents', 'documents.id', 'documentCases.documentId')
@@ -62,12 +89,11 @@ export async function getCasePage(
       .orderBy('advocacyActions.actionDate', 'desc')
       .execute(),
   ])
-  const past = timeline.filter((event) => !isUpcoming(event, today))
-  const upcoming = timeline.filter((event) => isUpcoming(event, today))
+  const { past, upcoming } = window
   const { numberOf, footnotes } = numberFootnotes(
     [...past, ...upcoming].flatMap((event) => event.sources),
   )
-  const withNumbers = (events: typeof timeline) =>
+  const withNumbers = (events: typeof past) =>
     events.map(({ sources, ...event }) => ({
       ...event,
       footnoteNumbers: sources.map((s) => numberOf(s.id) ?? 0),
@@ -77,7 +103,7 @@ export async function getCasePage(
       ? { date: record.detainedSince, precision: record.detainedSincePrecision }
       : null
   const lastActivityDate = latestDate(
-    [...timeline.map((e) => e.eventDate), ...actions.map((a) => a.actionDate)],
+    [...past, ...upcoming].map((e) => e.eventDate).concat(actions.map((a) => a.actionDate)),
     today,
   )
   return {
@@ -91,6 +117,7 @@ export async function getCasePage(
     }),
     timeline: withNumbers(past),
     upcoming: withNumbers(upcoming),
+    eventCounts: { past: window.pastTotal, upcoming: window.upcomingTotal },
     footnotes,
     detention: daysInDetention(detainedSince, today),
     documents,

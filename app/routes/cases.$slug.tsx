@@ -14,7 +14,11 @@ import { can } from '~/domain/permissions'
 import { labelOf } from '~/domain/vocabularies'
 import { getCaseActionChart } from '~/models/action-chart.server'
 import { getCaseNews } from '~/models/case-changes.server'
-import { getCasePage } from '~/models/case-page.server'
+import {
+  CASE_PAGE_LATEST_EVENTS,
+  CASE_PAGE_MAX_EVENTS,
+  getCasePage,
+} from '~/models/case-page.server'
 import { listCaseSponsors } from '~/models/case-sponsor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
@@ -25,14 +29,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
   const db = await getDb()
   const today = todayIso()
+  const query = new URL(request.url).searchParams
+  // The latest events of a long timeline, or all of them (up to a cap) when asked.
+  const allEvents = query.get('events') === 'all'
   const page = await getCasePage(db, {
     slug: params.slug ?? '',
     viewer: user,
     today,
     attentionDays: getEnv().NEEDS_ATTENTION_DAYS,
+    latestEvents: allEvents ? CASE_PAGE_MAX_EVENTS : CASE_PAGE_LATEST_EVENTS,
   })
   invariantResponse(page)
-  const newestFirst = new URL(request.url).searchParams.get('order') === 'newest'
+  const newestFirst = query.get('order') === 'newest'
   const actionChart = await getCaseActionChart(db, { caseId: page.record.id, viewer: user, today })
   const sponsors = await listCaseSponsors(db, { caseId: page.record.id })
   // Read before the page posts its visit, so this view keeps its highlights.
@@ -44,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     news,
     timeline: newestFirst ? [...page.timeline].reverse() : page.timeline,
     newestFirst,
+    allEvents,
+    latestEvents: CASE_PAGE_LATEST_EVENTS,
     today,
     can: {
       edit: can(user.role, 'update:case'),
@@ -64,6 +74,9 @@ export default function CasePage() {
     documents,
     actions,
     newestFirst,
+    allEvents,
+    latestEvents,
+    eventCounts,
     today,
     can,
     sponsors,
@@ -71,6 +84,9 @@ export default function CasePage() {
     news,
   } = useLoaderData<typeof loader>()
   const editBase = can.edit ? `/cases/${record.slug}/events` : undefined
+  const order = `order=${newestFirst ? 'newest' : 'oldest'}`
+  const all = allEvents ? '&events=all' : ''
+  const count = (n: number) => n.toLocaleString('en')
   return (
     <article className="case" aria-labelledby="case-title">
       <p className="breadcrumb">
@@ -99,7 +115,7 @@ export default function CasePage() {
         <div className="panel__heading">
           <h2 id="timeline-title">Timeline</h2>
           <Link
-            to={newestFirst ? '?order=oldest#timeline-title' : '?order=newest#timeline-title'}
+            to={`?order=${newestFirst ? 'oldest' : 'newest'}${all}#timeline-title`}
             preventScrollReset
           >
             {newestFirst ? 'Show oldest first' : 'Show newest first'}
@@ -111,10 +127,33 @@ export default function CasePage() {
           editBase={editBase}
           highlight={news.events}
         />
+        {eventCounts.past > timeline.length ? (
+          <p className="timeline-window">
+            The latest {count(timeline.length)} of {count(eventCounts.past)} events
+            {allEvents ? ' (the JSON download below has them all)' : ''}.{' '}
+            {allEvents ? null : (
+              <Link to={`?${order}&events=all#timeline-title`} preventScrollReset>
+                Show all {count(eventCounts.past + eventCounts.upcoming)} events
+              </Link>
+            )}
+          </p>
+        ) : null}
+        {allEvents && eventCounts.past > latestEvents ? (
+          <p className="timeline-window">
+            <Link to={`?${order}#timeline-title`} preventScrollReset>
+              Show the latest {count(latestEvents)} only
+            </Link>
+          </p>
+        ) : null}
         {upcoming.length > 0 ? (
           <>
             <h3>Upcoming</h3>
             <Timeline events={upcoming} emptyText="" editBase={editBase} />
+            {eventCounts.upcoming > upcoming.length ? (
+              <p className="timeline-window">
+                The next {count(upcoming.length)} of {count(eventCounts.upcoming)} upcoming events.
+              </p>
+            ) : null}
           </>
         ) : null}
       </section>
