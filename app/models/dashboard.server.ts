@@ -9,6 +9,7 @@ import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../domain/vocabularies'
 import { actionVisibleTo } from './action.server'
 import { visibleActionDays } from './action-counts.server'
 import { actorVisibleTo } from './record-visibility.server'
+import { CASE_FACET_KEYS } from './case-facets.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -116,11 +117,8 @@ async function countVisibleCasesBy(db: Db, viewer: Viewer, facet: 'custody' | 'c
     select k.facet, k.value, 1 as n
     from cases as c
     join case_access as a on a.case_id = c.id and a.user_id = ${viewer.id}
-    cross join lateral case_facet_keys(
-      c.visibility, c.current_custody_state, c.current_legal_stage, c.country, c.risk_level,
-      c.owner_id, c.grounds
-    ) as k
-    where c.visibility = 'restricted' and k.facet in ('total', ${facet})`
+    ${CASE_FACET_KEYS}
+    where c.visibility = 'restricted' and k.value is not null and k.facet in ('total', ${facet})`
   const summary =
     viewer.role === 'admin'
       ? sql`select facet, value, n from case_facet_counts where facet in ('total', ${facet})`
