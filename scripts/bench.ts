@@ -7,7 +7,8 @@
 //   DATABASE_URL=postgres://… npm run bench -- --size large|both
 //   flags: --quick (2 s per run instead of 5), --regenerate (generate the data anew),
 //          --only dashboard,statement (pages whose name contains one of these)
-//          --only backup (backup and restore timed alone)
+//          --only backup (backup and restore timed alone), --round-trip (also back the restored
+//          copy up and check the bytes are the same; about the backup's time again)
 //
 // Figures are noisy on shared machines: compare medians of runs made one after the other.
 import os from 'node:os'
@@ -44,6 +45,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     regenerate: { type: 'boolean', default: false },
     only: { type: 'string' },
+    'round-trip': { type: 'boolean', default: false },
   },
 })
 
@@ -207,6 +209,7 @@ async function main() {
     if (!only || only.includes('backup'))
       await benchBackup(benchTarget(size, databaseUrl), {
         regenerate: flags.regenerate && backupOnly,
+        roundTrip: flags['round-trip'],
       })
   }
   if (!flags.only || flags.only.includes('import')) await benchImport(databaseUrl)

@@ -1,16 +1,17 @@
-// `npm run bench -- --only backup`: times a backup of the bench caseload to a file, a restore of that
-// file into a fresh database (created here and dropped after), and a second backup of the restored
-// database, which must give the same bytes. Reports seconds, rows per second, the file's size and the
-// peak resident memory of this process during each step.
+// `npm run bench -- --only backup`: times `npm run backup` of the bench caseload to a file and
+// `npm run restore` of that file into a fresh, empty database (created here and dropped after), each
+// as its own process, as an admin runs them: seconds, rows per second, the file's size and the
+// command's own peak resident memory (BENCH_MAX_RSS_FILE, see backup-max-rss.ts). With
+// `--round-trip` it also backs the restored database up again and checks the bytes are the same
+// (about the backup's time again).
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { once } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import readline from 'node:readline'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { restoreBackup } from '../../app/backup/restore.server'
-import { backupChunks } from '../../app/backup/write.server'
 import { openPglite, openPostgres, type DatabaseHandle } from '../../app/utils/open-database.server'
 import { migrateToLatest } from '../../db/migrate'
 import { prepareBenchDatabase, type BenchTarget } from './database'
@@ -22,57 +23,104 @@ export type BackupBenchReport = {
   fileBytes: number
   backup: BackupBenchStep
   restore: BackupBenchStep
-  roundTripIdentical: boolean
+  /** The backup of the restored database, when asked for. */
+  roundTrip: (BackupBenchStep & { identical: boolean }) | null
 }
 
-/** Runs `work`, sampling this process's resident memory every 50 ms. */
-async function measured<T>(work: () => Promise<T>) {
-  let peak = process.memoryUsage.rss()
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50)
+type Env = Record<string, string | undefined>
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+
+/**
+ * Runs scripts/<script> as `npm run` would (without npm's own process), standard input from
+ * `stdinFile`, standard output to `stdoutFile` or hashed here; its seconds and peak RSS.
+ */
+async function runScript(
+  script: 'backup.ts' | 'restore.ts',
+  env: Env,
+  io: { stdinFile?: string; stdoutFile?: string },
+) {
+  const rssFile = path.join(os.tmpdir(), `casetracker-bench-rss-${process.pid}-${script}`)
+  const stdin = io.stdinFile ? fs.openSync(io.stdinFile, 'r') : 'ignore'
+  const stdout = io.stdoutFile ? fs.openSync(io.stdoutFile, 'w') : 'pipe'
+  const { DATABASE_URL: _own, ...inherited } = process.env
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...inherited, ...env, BENCH_MAX_RSS_FILE: rssFile }).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    ),
+  ) as NodeJS.ProcessEnv
+  const hash = createHash('sha256')
   const started = performance.now()
   try {
-    const result = await work()
-    peak = Math.max(peak, process.memoryUsage.rss())
-    return { result, seconds: (performance.now() - started) / 1000, peakRssMb: peak / 2 ** 20 }
-  } finally {
-    clearInterval(timer)
-  }
-}
-
-/** Writes a backup to `file` (or only hashes it when file is null); returns its hash and size. */
-async function backupTo(db: DatabaseHandle['db'], file: string | null) {
-  const hash = createHash('sha256')
-  const out = file ? fs.createWriteStream(file) : null
-  let bytes = 0
-  let header = ''
-  for await (const chunk of backupChunks(db)) {
-    if (!header) header = chunk
-    hash.update(chunk)
-    bytes += Buffer.byteLength(chunk)
-    if (out && !out.write(chunk)) await once(out, 'drain')
-  }
-  if (out)
-    await new Promise<void>((resolve, reject) =>
-      out.end((e?: Error) => (e ? reject(e) : resolve())),
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        path.join(root, 'scripts', 'bench', 'backup-max-rss.ts'),
+        path.join(root, 'scripts', script),
+      ],
+      { cwd: root, env: childEnv, stdio: [stdin, stdout, 'pipe'] },
     )
-  const counts = JSON.parse(`${header.split('\n')[0]}]}`).rowCounts as Record<string, number>
-  const rows = Object.values(counts).reduce((a, b) => a + b, 0)
-  return { sha256: hash.digest('hex'), bytes, rows }
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout?.on('data', (chunk: Buffer) => hash.update(chunk))
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', resolve)
+    })
+    const seconds = (performance.now() - started) / 1000
+    if (code !== 0) throw new Error(`${script} ended with code ${code}: ${stderr.trim()}`)
+    const peakRssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024
+    return { seconds, peakRssMb, sha256: io.stdoutFile ? null : hash.digest('hex'), stderr }
+  } finally {
+    if (typeof stdin === 'number') fs.closeSync(stdin)
+    if (typeof stdout === 'number') fs.closeSync(stdout)
+    fs.rmSync(rssFile, { force: true })
+  }
 }
 
-/** An empty, migrated database to restore into, and how to remove it. */
+/** The rows a backup file holds, from its header line's row counts. */
+async function rowsOf(file: string) {
+  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })
+  for await (const line of lines) {
+    lines.close()
+    const counts = JSON.parse(`${line}]}`).rowCounts as Record<string, number>
+    return Object.values(counts).reduce((a, b) => a + b, 0)
+  }
+  throw new Error(`${file} is empty`)
+}
+
+async function sha256Of(file: string) {
+  const hash = createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * An empty database migrated to the bench's schema, closed (the restore opens it), with the
+ * environment that names it and how to remove it.
+ */
 async function freshDatabase(target: BenchTarget) {
   const url = target.serverEnv.DATABASE_URL
+  const prepare = async (handle: DatabaseHandle) => {
+    try {
+      await migrateToLatest(handle.db)
+      // The bench database carries its generator's marker table; the restore needs the same schema.
+      await sql`CREATE TABLE bench_generation (parameters text NOT NULL, generated_at timestamptz NOT NULL DEFAULT now(), seconds numeric NOT NULL)`.execute(
+        handle.db,
+      )
+    } finally {
+      await handle.close()
+    }
+  }
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casetracker-bench-restore-'))
-    const handle = await openPglite(dir)
-    await migrateToLatest(handle.db)
+    await prepare(await openPglite(dir))
     return {
-      handle,
-      drop: async () => {
-        await handle.close()
-        fs.rmSync(dir, { recursive: true, force: true })
-      },
+      env: { DATABASE_URL: undefined, PGLITE_DIR: dir },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     }
   }
   const name = 'casetracker_bench_restore'
@@ -91,67 +139,52 @@ async function freshDatabase(target: BenchTarget) {
   await admin(`CREATE DATABASE ${name}`)
   const restoreUrl = new URL(url)
   restoreUrl.pathname = `/${name}`
-  const handle = openPostgres(restoreUrl.toString(), { max: 2 })
-  await migrateToLatest(handle.db)
+  await prepare(openPostgres(restoreUrl.toString(), { max: 2 }))
   return {
-    handle,
-    drop: async () => {
-      await handle.close()
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    },
+    env: { DATABASE_URL: restoreUrl.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   }
 }
 
 export async function benchBackup(
   target: BenchTarget,
-  { regenerate }: { regenerate: boolean },
+  { regenerate, roundTrip }: { regenerate: boolean; roundTrip: boolean },
 ): Promise<BackupBenchReport> {
   const file = path.join(os.tmpdir(), `casetracker-bench-backup-${target.size}.json`)
+  // Generated (or reused) and migrated, then closed: PGlite allows one process per folder.
   const { connection } = await prepareBenchDatabase(target, { regenerate })
-  let original: Awaited<ReturnType<typeof backupTo>>
-  let backup: BackupBenchStep
-  try {
-    console.log(`Backing up the ${target.size} caseload on ${connection.version} to ${file}…`)
-    const step = await measured(() => backupTo(connection.db, file))
-    original = step.result
-    backup = {
-      seconds: step.seconds,
-      rowsPerSecond: original.rows / step.seconds,
-      peakRssMb: step.peakRssMb,
-    }
-    console.log(
-      `  backup: ${backup.seconds.toFixed(1)} s, ${original.rows} rows, ${(original.bytes / 2 ** 20).toFixed(0)} MB, peak RSS ${backup.peakRssMb.toFixed(0)} MB`,
-    )
-  } finally {
-    // PGlite allows one opener per folder; the restore opens another.
-    await connection.close()
-  }
+  const version = connection.version
+  await connection.close()
+  const step = (seconds: number, rows: number, peakRssMb: number): BackupBenchStep => ({
+    seconds,
+    rowsPerSecond: rows / seconds,
+    peakRssMb,
+  })
   const fresh = await freshDatabase(target)
-  // The bench database carries its generator's marker table; the restore target needs the same schema.
-  await sql`CREATE TABLE bench_generation (parameters text NOT NULL, generated_at timestamptz NOT NULL DEFAULT now(), seconds numeric NOT NULL)`.execute(
-    fresh.handle.db,
-  )
   try {
-    console.log('Restoring it into a fresh database…')
-    const step = await measured(() => restoreBackup(fresh.handle.db, fs.createReadStream(file)))
-    const restore = {
-      seconds: step.seconds,
-      rowsPerSecond: step.result.rows / step.seconds,
-      peakRssMb: step.peakRssMb,
+    console.log(`npm run backup of the ${target.size} caseload on ${version} > ${file}…`)
+    const backedUp = await runScript('backup.ts', target.serverEnv, { stdoutFile: file })
+    const rows = await rowsOf(file)
+    const fileBytes = fs.statSync(file).size
+    const backup = step(backedUp.seconds, rows, backedUp.peakRssMb)
+    console.log(`  ${stepLine('backup', backup)}, ${megabytes(fileBytes)}`)
+    console.log('npm run restore of that file into a fresh, empty database…')
+    const restored = await runScript('restore.ts', fresh.env, { stdinFile: file })
+    const restore = step(restored.seconds, rows, restored.peakRssMb)
+    console.log(`  ${stepLine('restore', restore)} (${restored.stderr.trim()})`)
+    let again: BackupBenchReport['roundTrip'] = null
+    if (roundTrip) {
+      console.log('npm run backup of the restored database, compared with the first…')
+      const second = await runScript('backup.ts', fresh.env, {})
+      again = {
+        ...step(second.seconds, rows, second.peakRssMb),
+        identical: second.sha256 === (await sha256Of(file)),
+      }
+      console.log(`  ${stepLine('backup again', again)}`)
     }
-    console.log(
-      `  restore: ${restore.seconds.toFixed(1)} s, peak RSS ${restore.peakRssMb.toFixed(0)} MB`,
-    )
-    console.log('Backing up the restored database to compare…')
-    const again = await backupTo(fresh.handle.db, null)
-    const report: BackupBenchReport = {
-      rows: original.rows,
-      fileBytes: original.bytes,
-      backup,
-      restore,
-      roundTripIdentical: again.sha256 === original.sha256,
-    }
+    const report: BackupBenchReport = { rows, fileBytes, backup, restore, roundTrip: again }
     console.log(backupReport(report))
+    if (again && !again.identical) process.exitCode = 1
     return report
   } finally {
     await fresh.drop()
@@ -159,17 +192,34 @@ export async function benchBackup(
   }
 }
 
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
+
+function stepLine(name: string, s: BackupBenchStep) {
+  return `${name}: ${s.seconds.toFixed(1)} s, ${Math.round(s.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${Math.round(s.peakRssMb)} MB`
+}
+
 export function backupReport(r: BackupBenchReport): string {
-  const line = (name: string, s: BackupBenchStep) =>
-    `| ${name} | ${s.seconds.toFixed(1)} | ${Math.round(s.rowsPerSecond).toLocaleString('en')} | ${Math.round(s.peakRssMb)} |`
+  const line = (name: string, s: BackupBenchStep, file: string) =>
+    `| ${name} | ${s.seconds.toFixed(1)} | ${Math.round(s.rowsPerSecond).toLocaleString('en')} | ${file} | ${Math.round(s.peakRssMb)} |`
   return [
-    `\nBackup and restore of ${r.rows.toLocaleString('en')} rows, file ${(r.fileBytes / 2 ** 20).toFixed(0)} MB:`,
+    `\nBackup and restore of ${r.rows.toLocaleString('en')} rows (each step its own process):`,
     '',
-    '| step | seconds | rows/s | peak RSS (MB) |',
-    '| --- | --- | --- | --- |',
-    line('backup', r.backup),
-    line('restore', r.restore),
+    '| step | seconds | rows/s | file | peak RSS of the process (MB) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    line('npm run backup', r.backup, `${megabytes(r.fileBytes)} (${r.fileBytes} bytes)`),
+    line('npm run restore (empty database)', r.restore, '—'),
+    ...(r.roundTrip
+      ? [
+          line(
+            'npm run backup of the restored copy',
+            r.roundTrip,
+            r.roundTrip.identical ? 'byte-identical' : 'DIFFERENT',
+          ),
+        ]
+      : []),
     '',
-    `Backup of the restored database byte-identical: ${r.roundTripIdentical ? 'yes' : 'NO'}`,
+    r.roundTrip
+      ? `Backup of the restored database byte-identical: ${r.roundTrip.identical ? 'yes' : 'NO'}`
+      : 'Round trip not checked (--round-trip backs the restored copy up and compares the bytes).',
   ].join('\n')
 }
