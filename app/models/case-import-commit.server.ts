@@ -1,18 +1,19 @@
-// The commit of a dry-run import. The whole file is checked again first, and nothing is written
-// while a row has an error (unless the user chose to leave those rows out), the problems differ from
-// the dry run's, or a matched case changed since. Then the valid rows are written IMPORT_BATCH_ROWS
-// at a time, one transaction per batch, each recording the rows written so far: another user's write
+// The commit of a dry-run import. The whole file is checked again first (keeping only line numbers,
+// case-import-check.server.ts), and nothing is written while a row has an error (unless the user
+// chose to leave those rows out), the problems differ from the dry run's, or a matched case changed
+// since. Then the valid rows are checked once more and written a batch at a time (importBatchRows),
+// one transaction per batch, each recording the rows written so far: another user's write
 // to a case (whose summary rows the batch's triggers update) waits for one batch at most, not for the
 // whole file, and on the embedded database (one connection) every other request gets its turn between
 // batches. A failure or a restart mid-way leaves whole batches written and says so; running the dry
 // run again then shows those rows as matches that change nothing, and the commit writes the rest.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import { IMPORT_BATCH_ROWS } from '../case-import/limits'
 import { hasErrors } from '../case-import/plan'
 import { todayIso } from '../domain/dates'
 import { writeAudit, type Actor } from './audit.server'
-import { analyseAll, nextTurn, type ImportWork } from './case-import-analyse-all.server'
+import { analysedBatches, importBatchRows, parsedWork } from './case-import-analyse-all.server'
+import { changedSinceDryRun, checkWholeFile, refusalOf } from './case-import-check.server'
 import type { AnalysedRow } from './case-import-analyse.server'
 import { StaleCaseError } from './case-import-write-parts.server'
 import { writeRows } from './case-import-write.server'
@@ -26,7 +27,6 @@ import {
 import type { Viewer } from './case-visibility.server'
 
 type Db = Kysely<Database>
-type Refusal = Extract<CommitResult, { ok: false }>
 type Totals = {
   rows: number
   created: number
@@ -47,42 +47,17 @@ function logOneLine(what: string, error: unknown) {
   console.error(`${what}: ${message}`.split('\n')[0])
 }
 
-const sameLines = (a: number[], b: number[]) =>
-  a.length === b.length && a.every((l, i) => l === b[i])
-
-/** Why the checked rows may not be written as the dry run showed, or null when they may. */
-function refusalOf(rows: AnalysedRow[], report: DryRunReport, leaveOut: boolean): Refusal | null {
-  const errorLines = rows.filter(hasErrors).map((r) => r.line)
-  if (!sameLines(errorLines, report.errorLines))
-    return {
-      ok: false,
-      reason: 'changed',
-      message:
-        'The problems found now differ from those of the dry run (the library or a case changed meanwhile): run the dry run again.',
-      lines: errorLines,
-    }
-  if (errorLines.length > 0 && !leaveOut)
-    return {
-      ok: false,
-      reason: 'errors',
-      message: `Nothing was imported: ${errorLines.length} rows have problems. Fix them and upload the file again, or choose to leave them out.`,
-      lines: errorLines,
-    }
-  const stale = rows.filter((r) => {
-    if (hasErrors(r)) return false
-    const was = report.matched[String(r.line)]
-    return r.match
-      ? !was || was.id !== r.match.id || was.version !== r.match.version
-      : was !== undefined
-  })
-  if (stale.length > 0)
-    return {
-      ok: false,
-      reason: 'stale',
-      message: `${stale.length} cases were changed by someone since the dry run; nothing was overwritten. Run the dry run again to see them as they are now.`,
-      lines: stale.map((r) => r.line),
-    }
-  return null
+/**
+ * A link an earlier batch of this commit added to the library is found there by the next batch's
+ * check: it is cited as the dry run showed, as one this import adds.
+ */
+function adoptAddedSources(rows: AnalysedRow[], sourceIds: Map<string, number>) {
+  for (const row of rows)
+    for (const source of row.sources)
+      if (sourceIds.has(source.url)) {
+        source.state = 'new'
+        source.id = null
+      }
 }
 
 /** What the page says of a commit that stopped after writing `done` of `of` rows. */
@@ -100,13 +75,13 @@ async function auditImport(
   {
     id,
     actor,
-    work,
+    fileName,
     totals,
     leftOut,
   }: {
     id: number
     actor: Actor
-    work: ImportWork
+    fileName: string
     totals: Totals
     leftOut: number
   },
@@ -120,7 +95,7 @@ async function auditImport(
     changes: [
       {
         field: 'summary',
-        new: `imported ${totals.created + totals.updated} cases from ${work.fileName}${note}`,
+        new: `imported ${totals.created + totals.updated} cases from ${fileName}${note}`,
       },
       { field: 'rows', new: totals.rows },
       { field: 'created', new: totals.created },
@@ -146,27 +121,35 @@ export async function runCommit(
     citations: 0,
     slugs: [],
   }
-  let written = 0
-  let valid: AnalysedRow[] = []
-  let work: ImportWork | null = null
+  const progress = { written: 0, lastLine: 0, validRows: 0, fileName: null as string | null }
   try {
-    work = await getCaseImportWork(db, { id, userId: viewer.id })
+    const work = await getCaseImportWork(db, { id, userId: viewer.id })
     const report = work.report as DryRunReport
+    const fileName = work.fileName
     const today = todayIso()
-    const { rows } = await analyseAll(db, work, viewer, today, async () => {})
-    totals.rows = rows.length
-    const refusal = refusalOf(rows, report, leaveOut)
+    const file = parsedWork(work, today)
+    const batchRows = await importBatchRows(db)
+    const check = await checkWholeFile(db, { viewer, file, batchRows, report })
+    totals.rows = check.rows
+    const refusal = refusalOf(check, report, leaveOut)
     if (refusal) {
       await finishCaseImport(db, { id, status: 'planned', result: refusal })
       return
     }
-    valid = rows.filter((r) => !hasErrors(r))
-    const leftOut = rows.length - valid.length
+    progress.fileName = fileName
+    progress.validRows = check.validRows
+    const leftOut = check.rows - check.validRows
+    const skipped = new Set(check.errorLines)
     const sourceIds = new Map<string, number>()
-    const fileName = work.fileName
-    for (let start = 0; start < valid.length; start += IMPORT_BATCH_ROWS) {
-      const batch = valid.slice(start, start + IMPORT_BATCH_ROWS)
-      const done = start + batch.length
+    // Each batch is checked again just before it is written, so only one batch's rows are held.
+    for await (const analysed of analysedBatches(db, { viewer, file, batchRows })) {
+      const batch = analysed.rows.filter((r) => !skipped.has(r.line))
+      const changed = batch.find((r) => hasErrors(r) || changedSinceDryRun(r, report))
+      if (changed) throw new StaleCaseError(changed.line)
+      if (batch.length === 0) continue
+      adoptAddedSources(batch, sourceIds)
+      const done = progress.written + batch.length
+      const lastLine = batch[batch.length - 1]!.line
       const counts = await db.transaction().execute(async (trx) => {
         const batchCounts = await writeRows(trx, {
           actor,
@@ -179,11 +162,12 @@ export async function runCommit(
         await recordCommitBatch(trx, {
           id,
           done,
-          ifStopped: stoppedAfter(done, valid.length, batch[batch.length - 1]?.line ?? 0),
+          ifStopped: stoppedAfter(done, check.validRows, lastLine),
         })
         return batchCounts
       })
-      written = done
+      progress.written = done
+      progress.lastLine = lastLine
       totals.created += counts.created
       totals.updated += counts.updated
       totals.events += counts.events
@@ -192,7 +176,6 @@ export async function runCommit(
       if (totals.slugs.length < 50)
         totals.slugs.push(...counts.slugs.slice(0, 50 - totals.slugs.length))
       commitProgress.set(id, done)
-      await nextTurn()
     }
     const { rows: _all, ...written_ } = totals
     const committed: CommitResult = {
@@ -202,11 +185,11 @@ export async function runCommit(
       leftOut,
     }
     await db.transaction().execute(async (trx) => {
-      await auditImport(trx, { id, actor, work: work!, totals, leftOut })
+      await auditImport(trx, { id, actor, fileName, totals, leftOut })
       await finishCaseImport(trx, { id, status: 'committed', result: committed })
     })
   } catch (error) {
-    await commitFailed(db, { id, error, written, valid, work, actor, totals })
+    await commitFailed(db, { id, error, progress, actor, totals })
   } finally {
     commitProgress.delete(id)
   }
@@ -217,17 +200,13 @@ async function commitFailed(
   {
     id,
     error,
-    written,
-    valid,
-    work,
+    progress: { written, lastLine, validRows, fileName },
     actor,
     totals,
   }: {
     id: number
     error: unknown
-    written: number
-    valid: AnalysedRow[]
-    work: ImportWork | null
+    progress: { written: number; lastLine: number; validRows: number; fileName: string | null }
     actor: Actor
     totals: Totals
   },
@@ -258,16 +237,15 @@ async function commitFailed(
     return
   }
   const why = stale ? `${stale.message}. ` : 'The import met an unexpected error. '
-  const lastLine = valid[written - 1]?.line ?? 0
   await finishCaseImport(db, {
     id,
     status: 'failed',
-    error: why + stoppedAfter(written, valid.length, lastLine),
+    error: why + stoppedAfter(written, validRows, lastLine),
   })
-  if (work)
+  if (fileName)
     await auditImport(
       db,
-      { id, actor, work, totals, leftOut: totals.rows - valid.length },
-      ` (stopped after ${written} of ${valid.length} rows)`,
+      { id, actor, fileName, totals, leftOut: totals.rows - validRows },
+      ` (stopped after ${written} of ${validRows} rows)`,
     ).catch((e: unknown) => logOneLine('Case import audit entry failed', e))
 }

@@ -7,7 +7,7 @@ import type { ImportMapping } from '../case-import/fields'
 import { hasErrors } from '../case-import/plan'
 import { todayIso } from '../domain/dates'
 import type { Actor } from './audit.server'
-import { analyseAll } from './case-import-analyse-all.server'
+import { analysedBatches, importBatchRows, parsedWork } from './case-import-analyse-all.server'
 import type { AnalysedRow } from './case-import-analyse.server'
 import { runCommit } from './case-import-commit.server'
 import {
@@ -40,41 +40,71 @@ function logOneLine(what: string, error: unknown) {
   console.error(`${what}: ${message}`.split('\n')[0])
 }
 
-function reportOf(rows: AnalysedRow[], newUrls: number): DryRunReport {
-  const valid = rows.filter((r) => !hasErrors(r))
-  const sources = (state: 'reused' | 'withheld', of: AnalysedRow[]) =>
-    new Set(of.flatMap((r) => r.sources.filter((s) => s.state === state).map((s) => s.url))).size
-  const cited = (r: AnalysedRow) => r.sources.filter((s) => s.state !== 'withheld').length
+/** The dry run's report, built a batch at a time so the checked rows need not all be held. */
+function reportBuilder() {
+  const counts: DryRunReport['counts'] = {
+    rows: 0,
+    validRows: 0,
+    errorRows: 0,
+    create: 0,
+    update: 0,
+    events: 0,
+    sourcesNew: 0,
+    sourcesReused: 0,
+    sourcesWithheld: 0,
+    citations: 0,
+  }
+  const problems: DryRunReport['problems'] = []
+  const errorLines: number[] = []
+  const matched: DryRunReport['matched'] = {}
+  const reused = new Set<string>()
+  const withheld = new Set<string>()
   return {
-    counts: {
-      rows: rows.length,
-      validRows: valid.length,
-      errorRows: rows.length - valid.length,
-      create: valid.filter((r) => !r.match).length,
-      update: valid.filter((r) => r.match).length,
-      events: valid.reduce((n, r) => n + r.events.length, 0),
-      sourcesNew: newUrls,
-      sourcesReused: sources('reused', valid),
-      sourcesWithheld: sources('withheld', rows),
-      citations: valid.reduce((n, r) => n + cited(r) * (1 + r.events.length), 0),
+    add(rows: AnalysedRow[]) {
+      for (const r of rows) {
+        counts.rows++
+        problems.push(...r.problems)
+        for (const s of r.sources) if (s.state === 'withheld') withheld.add(s.url)
+        if (hasErrors(r)) {
+          errorLines.push(r.line)
+          continue
+        }
+        counts.validRows++
+        if (r.match) {
+          counts.update++
+          matched[r.line] = { id: r.match.id, version: r.match.version }
+        } else counts.create++
+        counts.events += r.events.length
+        for (const s of r.sources) if (s.state === 'reused') reused.add(s.url)
+        const cited = r.sources.filter((s) => s.state !== 'withheld').length
+        counts.citations += cited * (1 + r.events.length)
+      }
     },
-    problems: rows.flatMap((r) => r.problems),
-    errorLines: rows.filter(hasErrors).map((r) => r.line),
-    matched: Object.fromEntries(
-      valid.flatMap((r) =>
-        r.match ? [[r.line, { id: r.match.id, version: r.match.version }]] : [],
-      ),
-    ),
+    finish(newUrls: number): DryRunReport {
+      counts.errorRows = counts.rows - counts.validRows
+      counts.sourcesNew = newUrls
+      counts.sourcesReused = reused.size
+      counts.sourcesWithheld = withheld.size
+      return { counts, problems, errorLines, matched }
+    },
   }
 }
 
 export async function runDryRun(db: Db, { id, viewer }: { id: number; viewer: Viewer }) {
   try {
     const work = await getCaseImportWork(db, { id, userId: viewer.id })
-    const { rows, newUrls } = await analyseAll(db, work, viewer, todayIso(), (done) =>
-      reportProgress(db, { id, status: 'dry_running', done }),
-    )
-    await finishCaseImport(db, { id, status: 'planned', report: reportOf(rows, newUrls) })
+    const report = reportBuilder()
+    let newUrls = 0
+    for await (const batch of analysedBatches(db, {
+      viewer,
+      file: parsedWork(work, todayIso()),
+      batchRows: await importBatchRows(db),
+    })) {
+      report.add(batch.rows)
+      newUrls = batch.state.newUrls.size
+      await reportProgress(db, { id, status: 'dry_running', done: batch.done })
+    }
+    await finishCaseImport(db, { id, status: 'planned', report: report.finish(newUrls) })
   } catch (error) {
     logOneLine('Case import dry run failed', error)
     await finishCaseImport(db, {

@@ -1,11 +1,12 @@
-// The commit writes a transaction per batch of IMPORT_BATCH_ROWS rows. A failure in the second batch
+// The commit writes a transaction per batch (IMPORT_BATCH_ROWS rows, IMPORT_BATCH_ROWS_EMBEDDED on
+// PGlite). A failure in the second batch
 // (a real one: a trigger the test adds refuses one row) leaves exactly the first batch written, with
 // its events, sources, citations, audit rows and trigger-kept summaries whole, and says so; running
 // the dry run again shows those rows as updates that change nothing, and the commit writes the rest.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { suggestMapping } from '../../app/case-import/fields'
-import { IMPORT_BATCH_ROWS } from '../../app/case-import/limits'
+import { IMPORT_BATCH_ROWS, IMPORT_BATCH_ROWS_EMBEDDED } from '../../app/case-import/limits'
 import { parseCsvText } from '../../app/case-import/parse'
 import { createCaseImport, getCaseImport } from '../../app/models/case-import.server'
 import {
@@ -16,11 +17,9 @@ import {
 import { makeUser } from '../support/fixtures'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
-const ROWS = IMPORT_BATCH_ROWS * 2 + 200
-const STOPS = IMPORT_BATCH_ROWS + 200 // a row of the second batch
 const NAMES = ['刘晓波', 'Арсамиков', 'علاء عبد الفتاح', 'ნიკა მელია', 'Ilham Tohti']
 
-function file() {
+function file(ROWS: number, STOPS: number) {
   const lines = ['Name,Country,Detained since,Sources']
   for (let i = 0; i < ROWS; i++)
     lines.push(
@@ -30,6 +29,9 @@ function file() {
 }
 
 describe.each(backends())('the CSV import commit in batches on %s', (backend) => {
+  const IMPORT_BATCH = backend === 'pglite' ? IMPORT_BATCH_ROWS_EMBEDDED : IMPORT_BATCH_ROWS
+  const ROWS = IMPORT_BATCH * 2 + 200
+  const STOPS = IMPORT_BATCH + Math.floor(IMPORT_BATCH / 2) // a row of the second batch
   let database: TestDatabase
   let editor: { id: number; role: 'editor' }
 
@@ -72,7 +74,7 @@ describe.each(backends())('the CSV import commit in batches on %s', (backend) =>
     )
 
   async function dryRunAndCommit(id: number) {
-    const text = file()
+    const text = file(ROWS, STOPS)
     const parsed = parseCsvText(text)
     if (!parsed.ok) throw new Error(parsed.error)
     const mapping = suggestMapping(parsed.value.headers)
@@ -93,7 +95,7 @@ describe.each(backends())('the CSV import commit in batches on %s', (backend) =>
   }
 
   it('leaves whole batches after a failure, says so, and writes the rest when run again', async () => {
-    const text = file()
+    const text = file(ROWS, STOPS)
     const parsed = parseCsvText(text)
     if (!parsed.ok) throw new Error(parsed.error)
     const id = await createCaseImport(database.db, {
@@ -121,34 +123,41 @@ describe.each(backends())('the CSV import commit in batches on %s', (backend) =>
     expect(first.planned.report!.counts).toMatchObject({ create: ROWS, update: 0, errorRows: 0 })
     expect(first.done.status).toBe('failed')
     expect(first.done.error).toContain(
-      `after writing ${IMPORT_BATCH_ROWS} of ${ROWS.toLocaleString('en')} rows`,
+      `after writing ${IMPORT_BATCH} of ${ROWS.toLocaleString('en')} rows`,
     )
-    expect(first.done.error).toContain(`up to line ${IMPORT_BATCH_ROWS + 1} `)
+    expect(first.done.error).toContain(`up to line ${IMPORT_BATCH + 1} `)
     // Exactly the first batch: each row a case, an event, a citation by the case and by the event.
-    expect(await count('cases')).toBe(IMPORT_BATCH_ROWS)
-    expect(await count('statusEvents')).toBe(IMPORT_BATCH_ROWS)
+    expect(await count('cases')).toBe(IMPORT_BATCH)
+    expect(await count('statusEvents')).toBe(IMPORT_BATCH)
     expect(await count('sources')).toBe(40)
-    expect(await count('citations')).toBe(IMPORT_BATCH_ROWS * 2)
-    expect(await auditOf('case')).toBe(IMPORT_BATCH_ROWS)
-    expect(await auditOf('citation')).toBe(IMPORT_BATCH_ROWS * 2)
-    expect(await totalCounted()).toBe(IMPORT_BATCH_ROWS)
-    expect(await activityRows()).toBe(IMPORT_BATCH_ROWS)
+    expect(await count('citations')).toBe(IMPORT_BATCH * 2)
+    expect(await auditOf('case')).toBe(IMPORT_BATCH)
+    expect(await auditOf('citation')).toBe(IMPORT_BATCH * 2)
+    expect(await totalCounted()).toBe(IMPORT_BATCH)
+    expect(await activityRows()).toBe(IMPORT_BATCH)
     const entry = await database.db
       .selectFrom('auditEvents')
       .select('changes')
       .where('entity', '=', 'case_import')
       .executeTakeFirstOrThrow()
     expect(JSON.stringify(entry.changes)).toContain(
-      `imported ${IMPORT_BATCH_ROWS} cases from batches.csv (stopped after ${IMPORT_BATCH_ROWS} of ${ROWS} rows)`,
+      `imported ${IMPORT_BATCH} cases from batches.csv (stopped after ${IMPORT_BATCH} of ${ROWS} rows)`,
     )
+
+    // Why the written batches are not undone (docs/csv-import.md): a case the import created carries
+    // its audit rows, which are append-only, so the database refuses to remove the case.
+    await expect(
+      sql`DELETE FROM cases WHERE id = (SELECT min(id) FROM cases)`.execute(database.db),
+    ).rejects.toThrow(/append-only/)
+    expect(await count('cases')).toBe(IMPORT_BATCH)
 
     await sql`DROP TRIGGER test_stop_here ON cases`.execute(database.db)
     await sql`DROP FUNCTION test_stop_here()`.execute(database.db)
     const second = await dryRunAndCommit(id)
     expect(second.planned.report!.counts).toMatchObject({
-      create: ROWS - IMPORT_BATCH_ROWS,
-      update: IMPORT_BATCH_ROWS,
-      events: ROWS - IMPORT_BATCH_ROWS,
+      create: ROWS - IMPORT_BATCH,
+      update: IMPORT_BATCH,
+      events: ROWS - IMPORT_BATCH,
       sourcesNew: 0,
       sourcesReused: 40,
     })
@@ -156,9 +165,9 @@ describe.each(backends())('the CSV import commit in batches on %s', (backend) =>
     expect(second.done.error).toBeNull()
     expect(second.done.result).toMatchObject({
       ok: true,
-      created: ROWS - IMPORT_BATCH_ROWS,
-      updated: IMPORT_BATCH_ROWS,
-      events: ROWS - IMPORT_BATCH_ROWS,
+      created: ROWS - IMPORT_BATCH,
+      updated: IMPORT_BATCH,
+      events: ROWS - IMPORT_BATCH,
       sourcesNew: 0,
     })
     expect(await count('cases')).toBe(ROWS)
