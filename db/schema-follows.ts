@@ -8,7 +8,13 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 export type DigestFrequency = 'off' | 'daily' | 'weekly'
 
 /** A user follows a case; the follow's time is where "changed since" starts for an unopened case. */
-export type CaseFollowsTable = { userId: number; caseId: number; createdAt: CreatedTimestamp }
+export type CaseFollowsTable = {
+  userId: number
+  caseId: number
+  createdAt: CreatedTimestamp
+  /** Kept by triggers (migration 0014): the latest change by someone else that may be news, or null. */
+  newsAt: ColumnType<Date | null, never, never>
+}
 
 /** When a user last marked a case as seen (a POST from the case page, never a GET). */
 export type CaseVisitsTable = { userId: number; caseId: number; seenAt: Timestamp }

@@ -1,8 +1,9 @@
 // The updates inbox (/updates) and its count in the navigation: what changed on the cases a user
-// follows since they last saw each one, newest first, grouped by case. Bounded by the user's follows
-// (the primary key's index) and, per case, by index lookups on case_id; the visibility rules of the
-// case list, documents and actions apply, so a restricted case leaves the inbox with its grant.
-import { sql, type Kysely } from 'kysely'
+// follows since they last saw each one, newest first, grouped by case. Bounded by the user's marked
+// follows (a partial index kept by triggers) and, per case, by index lookups on case_id; the
+// visibility rules of the case list, documents and actions apply, so a restricted case leaves the
+// inbox with its grant.
+import { sql, type Kysely, type SqlBool } from 'kysely'
 import type { Database } from '../../db/schema'
 import { latestChangeAfter, sinceExpression } from './case-follow.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
@@ -18,7 +19,12 @@ export const ENTRIES_PER_CASE = 5
 /** The navigation shows "99+" beyond this: counting stops at 100 followed cases with news. */
 export const COUNT_CAP = 99
 
-/** The followed cases the viewer may see, each with where its news starts and its latest change. */
+/**
+ * The followed cases the viewer may see that may have news, each with where its news starts and its
+ * latest change. Only the follows the triggers marked (`news_at`, migration 0014: a change by someone
+ * else after the news' start) are read, through their partial index, so the cost follows the marked
+ * cases and not every follow; each is then checked with the exact rule, visibility included.
+ */
 function followedWithLatest(db: Db, viewer: Viewer) {
   return db
     .selectFrom('caseFollows as follow')
@@ -27,6 +33,8 @@ function followedWithLatest(db: Db, viewer: Viewer) {
       join.onRef('visit.caseId', '=', 'follow.caseId').on('visit.userId', '=', viewer.id),
     )
     .where('follow.userId', '=', viewer.id)
+    .where('follow.newsAt', 'is not', null)
+    .where(sql<SqlBool>`${sql.ref('follow.newsAt')} > ${sinceExpression}`)
     .where(caseVisibleTo(viewer))
     .select((eb) => [
       'cases.id',

@@ -14,6 +14,7 @@ import * as m0010 from './0010_action_day_counts'
 import * as m0011 from './0011_case_sponsors'
 import * as m0012 from './0012_follows'
 import * as m0013 from './0013_case_facet_pair_counts'
+import * as m0014 from './0014_follow_news'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0011_case_sponsors': m0011,
   '0012_follows': m0012,
   '0013_case_facet_pair_counts': m0013,
+  '0014_follow_news': m0014,
 }
