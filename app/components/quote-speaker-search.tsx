@@ -1,26 +1,34 @@
-// The statement form's "add an MEP to quote": a search box, never a list of every MEP. With
-// JavaScript it is an ARIA 1.2 combobox: up to ten MEPs come from `endpoint` as the user types, arrows
-// move, Enter chooses, Escape closes, and each MEP chosen is added, ticked, below the box (their quote
-// box comes with the next preview). Without JavaScript the words typed are sent with the form
-// (`mepQ`) and the page answers with the MEPs found as boxes to tick.
+// The statement form's "add an MEP to quote" (and "add a press contact"): a search box, never a list
+// of every MEP. With JavaScript it is an ARIA 1.2 combobox: up to ten matches come from `endpoint` as
+// the user types, arrows move, Enter chooses, Escape closes, and each one chosen is added, ticked,
+// below the box (an MEP's quote box comes with the next preview). Without JavaScript the words typed
+// are sent with the form (`<name>Q`) and the page answers with the matches as boxes to tick.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ComboboxOption } from './search-combobox'
 
 export function QuoteSpeakerSearch({
   id,
+  name,
+  label,
+  noun,
   endpoint,
   text,
   matches,
   chosenIds,
 }: {
   id: string
+  /** The boxes' name (`mep`, `contact`); the words typed go in `<name>Q`. */
+  name: string
+  label: string
+  /** "MEP", "press contact": in the messages. */
+  noun: string
   /** Answers `?q=` with `{ options: ComboboxOption[] }`. */
   endpoint: string
-  /** The words sent without JavaScript that did not name one MEP. */
+  /** The words sent without JavaScript that did not name one actor. */
   text: string
-  /** The MEPs those words found (at most ten), to tick. */
+  /** What those words found (at most ten), to tick. */
   matches?: ComboboxOption[]
-  /** The MEPs already quoted, not offered again. */
+  /** The ones already chosen, not offered again. */
   chosenIds: string[]
 }) {
   const listId = useId()
@@ -62,7 +70,7 @@ export function QuoteSpeakerSearch({
       setOpen(true)
       setStatus(
         found.length === 0
-          ? 'No other MEP matches.'
+          ? `No other ${noun} matches.`
           : `${found.length} ${found.length === 1 ? 'match' : 'matches'}${data.options.length >= 10 ? ' shown, type more to narrow' : ''}.`,
       )
     } catch {
@@ -76,7 +84,7 @@ export function QuoteSpeakerSearch({
     setOptions([])
     setOpen(false)
     setActive(-1)
-    setStatus(`${option.label} added: preview to write their quote.`)
+    setStatus(`${option.label} added.`)
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -100,11 +108,11 @@ export function QuoteSpeakerSearch({
   const optionId = (i: number) => `${id}-option-${i}`
   const toTick = [...added, ...(matches ?? []).filter(offered)]
   return (
-    <div className="combobox statement-choices__add-mep">
-      <label htmlFor={id}>Add an MEP to quote</label>
+    <div className="combobox statement-choices__add">
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        name="mepQ"
+        name={`${name}Q`}
         type="text"
         role="combobox"
         autoComplete="off"
@@ -123,10 +131,10 @@ export function QuoteSpeakerSearch({
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       <span id={hintId} className="visually-hidden">
-        Type part of a name; choose from the matches with the arrow keys and Enter. Each MEP chosen
-        is added, ticked, below; preview to write their quote.
+        Type part of a name; choose from the matches with the arrow keys and Enter. Each one chosen
+        is added, ticked, below; preview again to use it.
       </span>
-      <ul id={listId} role="listbox" aria-label="MEPs" className="combobox__list" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={label} className="combobox__list" hidden={!open}>
         {options.map((option, i) => (
           <li
             key={option.id}
@@ -147,16 +155,18 @@ export function QuoteSpeakerSearch({
         {status}
       </span>
       {matches && matches.length === 0 ? (
-        <p className="field__hint">No MEP you can see matches “{text}”.</p>
+        <p className="field__hint">
+          No {noun} you can see matches “{text}”.
+        </p>
       ) : null}
       {matches && matches.length > 0 ? (
-        <p className="field__hint">Tick the MEPs you meant among the matches for “{text}”:</p>
+        <p className="field__hint">Tick the ones you meant among the matches for “{text}”:</p>
       ) : null}
       {toTick.map((option) => (
         <label key={option.id} className="checkbox">
           <input
             type="checkbox"
-            name="mep"
+            name={name}
             value={option.id}
             defaultChecked={added.includes(option)}
           />{' '}

@@ -15,7 +15,7 @@ import { SearchCombobox, type ComboboxOption } from './search-combobox'
 /** An actor the choices or defaults name; `label` is the text its search box shows once chosen. */
 export type ActorOption = { id: string; name: string; kind: string; label: string }
 
-type Searched = 'issuer' | 'target' | 'mep'
+type Searched = 'issuer' | 'target' | 'mep' | 'contact'
 /** Words sent without JavaScript that did not name one actor, and what they found. */
 export type ActorSearches = {
   typed: Partial<Record<Searched, string>>
@@ -147,6 +147,9 @@ export function ChoicesForm({
         ) : null}
         <QuoteSpeakerSearch
           id="choice-mep"
+          name="mep"
+          label="Add an MEP to quote"
+          noun="MEP"
           endpoint={`${endpoint}?for=mep`}
           text={searches.typed.mep ?? ''}
           matches={searches.found.mep}
@@ -171,6 +174,17 @@ export function ChoicesForm({
             {c.name}
           </label>
         ))}
+        <QuoteSpeakerSearch
+          id="choice-contact"
+          name="contact"
+          label="Add a press contact"
+          noun="press contact"
+          endpoint={`${endpoint}?for=contact`}
+          text={searches.typed.contact ?? ''}
+          matches={searches.found.contact}
+          chosenIds={contacts.map((c) => c.id)}
+        />
+        {errors?.contact ? <p className="field__error">{errors.contact[0]}</p> : null}
       </fieldset>
       <div className="field-row">
         <TextField name="place" label="Place" errors={errors} defaultValue={values.place} />

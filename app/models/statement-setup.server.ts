@@ -18,8 +18,8 @@ import { getTimeline } from './status-event.server'
 
 /** At most this many actors named by one query string are looked up (the form allows 10 MEPs). */
 export const MAX_NAMED_ACTORS = 40
-/** Press contacts are offered as boxes to tick: the office's own few, the first of them by name. */
-export const PRESS_CONTACT_LIMIT = 100
+/** The press contacts of the offices of the people named, offered as boxes to tick. */
+export const OFFICE_CONTACT_LIMIT = 20
 /** Matches a search box offers at a time. */
 export const ACTOR_MATCH_LIMIT = 10
 
@@ -123,25 +123,32 @@ export async function getStatementSetup(
     ...quotes.flatMap((q) => (q.actorId === null ? [] : [q.actorId])),
     ...[latestDocument?.issuerId, latestAction?.targetId].filter(isRecordId),
   ])
-  const [named, contacts] = await Promise.all([
-    ids.size
-      ? db
-          .selectFrom('actors')
-          .select(ACTOR_COLUMNS)
-          .where('actors.id', 'in', [...ids])
-          .where(actorVisibleTo(viewer))
-          .execute()
-      : [],
-    db
-      .selectFrom('actors')
-      .select(ACTOR_COLUMNS)
-      .where('actors.kind', '=', 'press_contact')
-      .where(actorVisibleTo(viewer))
-      .orderBy(sql`lower(name)`)
-      .orderBy('actors.id')
-      .limit(PRESS_CONTACT_LIMIT)
-      .execute(),
-  ])
+  const named = ids.size
+    ? await db
+        .selectFrom('actors')
+        .select(ACTOR_COLUMNS)
+        .where('actors.id', 'in', [...ids])
+        .where(actorVisibleTo(viewer))
+        .execute()
+    : []
+  // The press contacts of the offices of those people (the form's default contacts); others are
+  // found in the contacts' search box. Listing every press contact made PostgreSQL hash every
+  // visible document to check them (400 ms at the large caseload).
+  const names = named.filter((a) => a.kind !== 'press_contact').map((a) => a.name)
+  const contacts = names.length
+    ? await db
+        .selectFrom('actors')
+        .select(ACTOR_COLUMNS)
+        .where('actors.kind', '=', 'press_contact')
+        .where((eb) =>
+          eb.or(names.map((name) => eb(sql`strpos(${sql.ref('actors.office')}, ${name})`, '>', 0))),
+        )
+        .where(actorVisibleTo(viewer))
+        .orderBy(sql`lower(${sql.ref('actors.name')})`)
+        .orderBy('actors.id')
+        .limit(OFFICE_CONTACT_LIMIT)
+        .execute()
+    : []
   const byId = new Map([...named, ...contacts].map((a) => [a.id, a as StatementActor]))
   const actors = [...byId.values()].sort(
     (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id,
@@ -160,8 +167,8 @@ export async function getStatementSetup(
 
 export type StatementSetup = NonNullable<Awaited<ReturnType<typeof getStatementSetup>>>
 
-/** Who a search box looks for: MEPs to quote, or an issuer or target (anyone but a press contact). */
-export type ActorSearchRole = 'mep' | 'party'
+/** Who a search box looks for: MEPs to quote, press contacts, or an issuer or target (anyone else). */
+export type ActorSearchRole = 'mep' | 'contact' | 'party'
 
 export type ActorChoice = { id: number; label: string }
 
@@ -179,9 +186,9 @@ export async function searchStatementActors(
   if (!words.length) return []
   let query = db.selectFrom('actors').select(['actors.id', 'actors.name', 'actors.kind'])
   query =
-    role === 'mep'
-      ? query.where('actors.kind', '=', 'mep')
-      : query.where('actors.kind', '!=', 'press_contact')
+    role === 'party'
+      ? query.where('actors.kind', '!=', 'press_contact')
+      : query.where('actors.kind', '=', role === 'mep' ? 'mep' : 'press_contact')
   for (const word of words)
     query = query.where(folded('actors.name'), 'like', containsPattern(word))
   const rows = await query
@@ -197,19 +204,22 @@ const SEARCHED = [
   { param: 'issuer', role: 'party' },
   { param: 'target', role: 'party' },
   { param: 'mep', role: 'mep' },
+  { param: 'contact', role: 'contact' },
 ] as const
+
+type Searched = (typeof SEARCHED)[number]['param']
 
 export type TypedActorSearches = {
   /** The words typed in each search box, as sent. */
-  typed: Partial<Record<'issuer' | 'target' | 'mep', string>>
+  typed: Partial<Record<Searched, string>>
   /** The matches of words that did not name one actor, to choose from. */
-  found: Partial<Record<'issuer' | 'target' | 'mep', ActorChoice[]>>
+  found: Partial<Record<Searched, ActorChoice[]>>
 }
 
 /**
- * The search boxes send the words typed (`issuerQ`, `targetQ`, `mepQ`) beside the chosen ids. Words
+ * The search boxes send the words typed (`issuerQ`, `targetQ`, `mepQ`, `contactQ`) beside the chosen ids. Words
  * that are not the chosen actor's text (typed without JavaScript) are searched: one match is
- * chosen (an MEP is added to those quoted), several or none are answered in `found`; emptied words
+ * chosen (an MEP or press contact is added to those chosen), several or none are answered in `found`; emptied words
  * clear an issuer or target. Returns the choices without the words, ready for the generator.
  */
 export async function resolveTypedActors(
@@ -235,7 +245,8 @@ export async function resolveTypedActors(
     const text = texts[i]
     if (text === undefined) continue
     typed[param] = text
-    if (param !== 'mep') {
+    const adds = param === 'mep' || param === 'contact'
+    if (!adds) {
       const current = chosen.find((a) => String(a.id) === out.get(param))
       if (current && text === actorChoiceLabel(current)) continue
       out.set(param, '')
@@ -243,9 +254,9 @@ export async function resolveTypedActors(
     if (!text) continue
     const matches = await searchStatementActors(db, { viewer, q: text, role })
     const only = matches.length === 1 ? String(matches[0]!.id) : null
-    if (only && param === 'mep') {
-      if (!out.getAll('mep').includes(only)) out.append('mep', only)
-      delete typed.mep
+    if (only && adds) {
+      if (!out.getAll(param).includes(only)) out.append(param, only)
+      delete typed[param]
     } else if (only) out.set(param, only)
     else found[param] = matches
   }

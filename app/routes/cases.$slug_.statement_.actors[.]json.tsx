@@ -1,7 +1,7 @@
 // The statement form's search boxes ask here as the user types:
-// /cases/:slug/statement/actors.json?for=mep|party&q= answers at most ten actors the reader may see
-// whose names contain the words typed — MEPs to quote, or an issuer or target (anyone but a press
-// contact) — as JSON. The slug only places it beside its page: the answer depends on the reader.
+// /cases/:slug/statement/actors.json?for=mep|contact|party&q= answers at most ten actors the reader may see
+// whose names contain the words typed — MEPs to quote, press contacts, or an issuer or target (anyone
+// else) — as JSON. The slug only places it beside its page: the answer depends on the reader.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { searchStatementActors } from '~/models/statement-setup.server'
 import { requirePermission } from '~/guards/auth.server'
@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const options = await searchStatementActors(await getDb(), {
     viewer: { id: user.id, role: user.role },
     q: (params.get('q') ?? '').slice(0, 200),
-    role: params.get('for') === 'mep' ? 'mep' : 'party',
+    role:
+      params.get('for') === 'mep' || params.get('for') === 'contact'
+        ? (params.get('for') as 'mep' | 'contact')
+        : 'party',
   })
   return new Response(JSON.stringify({ options }), {
     headers: {
