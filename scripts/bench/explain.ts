@@ -49,10 +49,15 @@ async function main() {
       sessionId,
       limits,
       attentionDays: env.NEEDS_ATTENTION_DAYS,
-      step: async (label, run) => {
+      // A step that fails (a column of a migration not yet run on the bench database) is reported
+      // and skipped, so the other statements of the page are still explained.
+      step: async <T>(label: string, run: () => Promise<T>) => {
         capture.label = label
         try {
           return await run()
+        } catch (error) {
+          console.log(`- ${label}: failed (${error instanceof Error ? error.message : error})`)
+          return undefined as T
         } finally {
           capture.label = null
         }
