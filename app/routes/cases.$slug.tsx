@@ -129,7 +129,7 @@ export default function CasePage() {
         />
         {eventCounts.past > timeline.length ? (
           <p className="timeline-window">
-            The latest {count(timeline.length)} of {count(eventCounts.past)} events
+            The latest {count(timeline.length)} of {count(eventCounts.past)} past events
             {allEvents ? ' (the JSON download below has them all)' : ''}.{' '}
             {allEvents ? null : (
               <Link to={`?${order}&events=all#timeline-title`} preventScrollReset>
