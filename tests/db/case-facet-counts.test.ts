@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/schema'
 import { summariseCases } from '../../app/models/case-facets.server'
-import { CUSTODY_STATES, GROUNDS, RISK_LEVELS, VISIBILITIES } from '../../app/domain/vocabularies'
+import { applyCaseWrites, caseWrite } from '../support/random-case-writes'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
 async function summary(db: Kysely<Database>) {
@@ -34,25 +34,6 @@ async function recount(db: Kysely<Database>) {
   return rows.map((r) => `${r.facet}|${r.value}|${r.restricted}|${r.n}`)
 }
 
-const write = fc.oneof(
-  fc.record({
-    kind: fc.constant('insert' as const),
-    country: fc.constantFrom(null, 'Russia', 'China', 'Georgia'),
-    visibility: fc.constantFrom(...VISIBILITIES),
-    grounds: fc.subarray([...GROUNDS], { maxLength: 3 }),
-    owner: fc.boolean(),
-  }),
-  fc.record({
-    kind: fc.constant('update' as const),
-    pick: fc.nat(),
-    custody: fc.constantFrom(null, ...CUSTODY_STATES),
-    risk: fc.constantFrom(...RISK_LEVELS),
-    visibility: fc.constantFrom(...VISIBILITIES),
-  }),
-  fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('deleteOwner' as const) }),
-)
-
 describe.each(backends())('case facet counts on %s', (backend) => {
   let database: TestDatabase
   beforeAll(async () => {
@@ -64,69 +45,9 @@ describe.each(backends())('case facet counts on %s', (backend) => {
 
   it('equal a count from scratch after any sequence of writes', async () => {
     const db = database.db
-    let serial = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 12 }), async (writes) => {
-        for (const w of writes) {
-          const ids = (await db.selectFrom('cases').select('id').orderBy('id').execute()).map(
-            (r) => r.id,
-          )
-          if (w.kind === 'insert') {
-            serial++
-            const owner = w.owner
-              ? await db
-                  .insertInto('users')
-                  .values({
-                    email: `owner${serial}@example.org`,
-                    name: `Owner ${serial}`,
-                    role: 'editor',
-                    passwordHash: 'x',
-                  })
-                  .returning('id')
-                  .executeTakeFirstOrThrow()
-              : null
-            await db
-              .insertInto('cases')
-              .values({
-                slug: `case-${serial}`,
-                fullName: `Case ${serial}`,
-                country: w.country,
-                visibility: w.visibility,
-                grounds: w.grounds,
-                ownerId: owner?.id ?? null,
-              })
-              .execute()
-          } else if (w.kind === 'update' && ids.length > 0) {
-            await db
-              .updateTable('cases')
-              .set({ currentCustodyState: w.custody, riskLevel: w.risk, visibility: w.visibility })
-              .where('id', '=', ids[w.pick % ids.length]!)
-              .execute()
-          } else if (w.kind === 'delete' && ids.length > 0) {
-            await db
-              .deleteFrom('cases')
-              .where('id', '=', ids[w.pick % ids.length]!)
-              .execute()
-          } else if (w.kind === 'deleteOwner') {
-            // ON DELETE SET NULL updates the cases: the triggers see it as any update.
-            await db
-              .deleteFrom('users')
-              .where('email', 'like', 'owner%')
-              .where('id', '=', (eb) =>
-                eb
-                  .selectFrom('users')
-                  .select((s) => s.fn.min('id').as('m'))
-                  .where('email', 'like', 'owner%'),
-              )
-              .execute()
-          }
-        }
-        // A statement touching many rows at once is counted as one delta.
-        await db
-          .updateTable('cases')
-          .set({ riskLevel: 'high' })
-          .where('country', '=', 'China')
-          .execute()
+      fc.asyncProperty(fc.array(caseWrite, { minLength: 1, maxLength: 12 }), async (writes) => {
+        await applyCaseWrites(db, writes)
         expect(await summary(db)).toEqual(await recount(db))
       }),
       { numRuns: 25 },

@@ -12,6 +12,7 @@ import { summariseCases } from '../../app/models/case-facets.server'
 import type { Viewer } from '../../app/models/case-visibility.server'
 import { CUSTODY_STATES, GROUNDS, RISK_LEVELS, VISIBILITIES } from '../../app/domain/vocabularies'
 import { makeUser } from '../support/fixtures'
+import { applyCaseWrites, caseWrite } from '../support/random-case-writes'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
 type CaseRow = Awaited<ReturnType<typeof allCases>>[number]
@@ -95,24 +96,6 @@ function bruteSummary(
   return { total: visible.filter((c) => has(c, key, value)).length, facets }
 }
 
-const write = fc.oneof(
-  fc.record({
-    kind: fc.constant('insert' as const),
-    country: fc.constantFrom(null, 'Russia', 'China', 'Georgia'),
-    visibility: fc.constantFrom(...VISIBILITIES),
-    grounds: fc.subarray([...GROUNDS], { maxLength: 3 }),
-    custody: fc.constantFrom(null, ...CUSTODY_STATES),
-  }),
-  fc.record({
-    kind: fc.constant('update' as const),
-    pick: fc.nat(),
-    custody: fc.constantFrom(null, ...CUSTODY_STATES),
-    risk: fc.constantFrom(...RISK_LEVELS),
-    visibility: fc.constantFrom(...VISIBILITIES),
-  }),
-  fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
-)
-
 describe.each(backends())('case facet pair counts on %s', (backend) => {
   let database: TestDatabase
   beforeAll(async () => {
@@ -124,45 +107,9 @@ describe.each(backends())('case facet pair counts on %s', (backend) => {
 
   it('equal a count from scratch after any sequence of writes, and after rebuild_summaries()', async () => {
     const db = database.db
-    const owner = await makeUser(db, 'editor')
-    let serial = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 10 }), async (writes) => {
-        for (const w of writes) {
-          const ids = (await allCases(db)).map((r) => r.id)
-          if (w.kind === 'insert') {
-            serial++
-            await db
-              .insertInto('cases')
-              .values({
-                slug: `pair-${serial}`,
-                fullName: `Pair ${serial}`,
-                country: w.country,
-                visibility: w.visibility,
-                grounds: w.grounds,
-                currentCustodyState: w.custody,
-                ownerId: serial % 2 === 0 ? owner.id : null,
-              })
-              .execute()
-          } else if (w.kind === 'update' && ids.length > 0) {
-            await db
-              .updateTable('cases')
-              .set({ currentCustodyState: w.custody, riskLevel: w.risk, visibility: w.visibility })
-              .where('id', '=', ids[w.pick % ids.length]!)
-              .execute()
-          } else if (w.kind === 'delete' && ids.length > 0) {
-            await db
-              .deleteFrom('cases')
-              .where('id', '=', ids[w.pick % ids.length]!)
-              .execute()
-          }
-        }
-        // A statement touching many rows at once is counted as one delta.
-        await db
-          .updateTable('cases')
-          .set({ riskLevel: 'high' })
-          .where('country', '=', 'China')
-          .execute()
+      fc.asyncProperty(fc.array(caseWrite, { minLength: 1, maxLength: 10 }), async (writes) => {
+        await applyCaseWrites(db, writes)
         expect(await storedPairs(db)).toEqual(await brutePairs(db))
       }),
       { numRuns: 20 },

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { guardRequests } from '../../app/utils/request-guard.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
-import { disposableRecords, tracesOfB, validForms } from '../support/fuzz-world'
+import {
+  disposableRecords,
+  hiddenIdsOf,
+  signInAs,
+  tracesOfB,
+  validForms,
+  worldParams,
+} from '../support/fuzz-world'
 import {
   fieldValue,
   formFieldNames,
@@ -17,7 +24,7 @@ import {
   idLike,
   type HostileForm,
 } from '../support/hostile-input'
-import { buildWorld, WORLD_PASSWORD, type World } from '../support/leak-world'
+import { buildWorld, type World } from '../support/leak-world'
 import { countChanges, rowCounts } from '../support/row-counts'
 import {
   fillRoute,
@@ -27,7 +34,6 @@ import {
   routeFiles,
   type RouteFile,
 } from '../support/route-walk'
-import { action as login } from '../../app/routes/login'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25)
@@ -45,13 +51,6 @@ const order = (r: RouteFile) => (LAST.includes(r.file) ? 2 : ADMIN_ROUTE.test(r.
 const actionRoutes = routeFiles()
   .filter(hasAction)
   .sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))
-
-async function signIn(email: string): Promise<string> {
-  const body = new URLSearchParams({ email, password: WORLD_PASSWORD })
-  const request = new Request('http://localhost/login', { method: 'POST', body })
-  const response = (await login({ request, params: {}, context: {} })) as Response
-  return response.headers.get('Set-Cookie')!.split(';')[0]!
-}
 
 type Outcome = { status: number; location?: string | null } | { thrown: unknown }
 
@@ -101,33 +100,14 @@ describe.each(backends())('fuzzed form actions on %s', (backend) => {
     const db = database.db
     world = await buildWorld(db, 'fuzz')
     disposable = await disposableRecords(db, world)
-    params = {
-      slug: world.cases.a.slug,
-      eventId: String(world.events.a),
-      documentId: String(world.documents.aOnly),
-      quoteId: String(world.quotes.aOnly),
-      actionId: String(world.actions.aOnly),
-      actorId: String(world.actors.ordinary),
-      sourceId: String(world.sources.a),
-      userId: String(world.users.viewer.id),
-      importId: String(world.imports.editorOwn),
-    }
-    hiddenIds = [
-      world.cases.b.id,
-      world.events.b1,
-      world.sources.b1,
-      world.actors.bOnly,
-      world.documents.bDraft,
-      world.quotes.bDraft,
-      world.actions.bOnly,
-      world.imports.grantedB,
-    ]
+    params = worldParams(world)
+    hiddenIds = hiddenIdsOf(world)
     forms = validForms(world)
     traceOfB = await tracesOfB(database.db, world)
     cookies = {
-      editor: await signIn(world.users.editor.email),
-      admin: await signIn(world.users.admin.email),
-      leaving: await signIn(world.users.viewer.email),
+      editor: await signInAs(world.users.editor.email),
+      admin: await signInAs(world.users.admin.email),
+      leaving: await signInAs(world.users.viewer.email),
     }
   })
   afterAll(async () => {

@@ -12,7 +12,8 @@ import { FACET_KEYS } from '../../app/domain/case-filters'
 import { guardRequests } from '../../app/utils/request-guard.server'
 import { releaseAppDatabase, useDatabaseForApp } from '../support/app-database'
 import { fieldValue } from '../support/hostile-input'
-import { buildWorld, WORLD_PASSWORD, type World } from '../support/leak-world'
+import { hiddenIdsOf, signInAs, worldParams } from '../support/fuzz-world'
+import { buildWorld, type World } from '../support/leak-world'
 import { countChanges, rowCounts } from '../support/row-counts'
 import {
   fillRoute,
@@ -22,7 +23,6 @@ import {
   routeFiles,
   type RouteFile,
 } from '../support/route-walk'
-import { action as login } from '../../app/routes/login'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
 const RUNS = Number(process.env.QUERY_FUZZ_RUNS ?? 6)
@@ -49,13 +49,6 @@ function queryNames(): string[] {
 const loaderRoutes = routeFiles()
   .filter(hasLoader)
   .filter((r) => r.file !== 'logout.tsx')
-
-async function signIn(email: string): Promise<string> {
-  const body = new URLSearchParams({ email, password: WORLD_PASSWORD })
-  const request = new Request('http://localhost/login', { method: 'POST', body })
-  const response = (await login({ request, params: {}, context: {} })) as Response
-  return response.headers.get('Set-Cookie')!.split(';')[0]!
-}
 
 /** A GET through the request guard the server puts in front of the app, then the route's loader. */
 async function get(route: RouteFile, url: string, cookie: string, params: Record<string, string>) {
@@ -95,29 +88,11 @@ describe.each(backends())('fuzzed query strings on %s', (backend) => {
     database = await openTestDatabase(backend)
     useDatabaseForApp(database)
     world = await buildWorld(database.db, 'query')
-    params = {
-      slug: world.cases.a.slug,
-      eventId: String(world.events.a),
-      documentId: String(world.documents.aOnly),
-      quoteId: String(world.quotes.aOnly),
-      actionId: String(world.actions.aOnly),
-      actorId: String(world.actors.ordinary),
-      sourceId: String(world.sources.a),
-      userId: String(world.users.viewer.id),
-      importId: String(world.imports.editorOwn),
-    }
-    ids = [
-      world.cases.b.id,
-      world.events.b1,
-      world.sources.b1,
-      world.actors.bOnly,
-      world.documents.bDraft,
-      world.actions.bOnly,
-      ...Object.values(params).map(Number).filter(Number.isInteger),
-    ]
+    params = worldParams(world)
+    ids = [...hiddenIdsOf(world), ...Object.values(params).map(Number).filter(Number.isInteger)]
     cookies = {
-      editor: await signIn(world.users.editor.email),
-      viewer: await signIn(world.users.viewer.email),
+      editor: await signInAs(world.users.editor.email),
+      viewer: await signInAs(world.users.viewer.email),
     }
   })
   afterAll(async () => {

@@ -6,7 +6,45 @@ import type { Database } from '../../db/schema'
 import { createAction } from '../../app/models/action-write.server'
 import { createSource } from '../../app/models/source-write.server'
 import { recordStatusEvent } from '../../app/models/status-event.server'
-import type { World } from './leak-world'
+import { action as login } from '../../app/routes/login'
+import { WORLD_PASSWORD, type World } from './leak-world'
+
+/** The world's records as route parameters: what the fuzzed routes are called with. */
+export function worldParams(w: World): Record<string, string> {
+  return {
+    slug: w.cases.a.slug,
+    eventId: String(w.events.a),
+    documentId: String(w.documents.aOnly),
+    quoteId: String(w.quotes.aOnly),
+    actionId: String(w.actions.aOnly),
+    actorId: String(w.actors.ordinary),
+    sourceId: String(w.sources.a),
+    userId: String(w.users.viewer.id),
+    importId: String(w.imports.editorOwn),
+  }
+}
+
+/** Ids of records only restricted case B reaches, which the editor may not see. */
+export function hiddenIdsOf(w: World): number[] {
+  return [
+    w.cases.b.id,
+    w.events.b1,
+    w.sources.b1,
+    w.actors.bOnly,
+    w.documents.bDraft,
+    w.quotes.bDraft,
+    w.actions.bOnly,
+    w.imports.grantedB,
+  ]
+}
+
+/** Signs a world user in through the login action; the session cookie. */
+export async function signInAs(email: string): Promise<string> {
+  const body = new URLSearchParams({ email, password: WORLD_PASSWORD })
+  const request = new Request('http://localhost/login', { method: 'POST', body })
+  const response = (await login({ request, params: {}, context: {} })) as Response
+  return response.headers.get('Set-Cookie')!.split(';')[0]!
+}
 
 export /** Valid forms for the routes whose deeper checks (references, versions, models) are worth reaching. */
 function validForms(w: World): Record<string, Record<string, string>> {
