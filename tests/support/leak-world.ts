@@ -1,14 +1,13 @@
+// Over 300 lines: one world built in the order its records depend on each other (users, cases,
+// sources, events, actors, documents, quotes, actions, imports), read best top to bottom.
 // A small world built through the model functions (so every write leaves its audit rows): a public
 // case A, an internal case C, and a restricted case B whose every trace carries a marker string that
 // must never reach a user without a grant on B. Used by the leak crawler and the access matrix.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { ActionFields } from '../../app/domain/action-schema'
-import type { ActorFields } from '../../app/domain/actor-schema'
-import type { DocumentFields } from '../../app/domain/document-schema'
-import type { SourceFields } from '../../app/domain/source-schema'
-import type { StatusEventFields } from '../../app/models/status-event.server'
 import type { Role } from '../../app/domain/vocabularies'
+import type { StatusEventFields } from '../../app/models/status-event.server'
 import { createAction } from '../../app/models/action-write.server'
 import { createActor } from '../../app/models/actor.server'
 import { grantCaseAccess } from '../../app/models/case-access.server'
@@ -23,7 +22,14 @@ import { createSource } from '../../app/models/source-write.server'
 import { saveStatementDraft } from '../../app/models/statement.server'
 import { recordStatusEvent } from '../../app/models/status-event.server'
 import { createUser } from '../../app/models/user.server'
-import { caseFields } from './fixtures'
+import {
+  actionFields,
+  actorFields,
+  caseFields,
+  documentFields,
+  eventFields,
+  sourceFields,
+} from './fixtures'
 
 /** Appears in every B-only name, title and text; nothing else contains it. */
 export const MARKER = 'Qzvmarker'
@@ -70,73 +76,6 @@ const B = {
   bActionTitle: `${MARKER} Solo Letter`,
   sponsorNote: `${MARKER} godmother since the trial`,
 }
-
-const documentFields = (overrides: Partial<DocumentFields>): DocumentFields => ({
-  kind: 'press_release',
-  title: 'A document',
-  place: 'Brussels',
-  documentDate: '2024-03-01',
-  datePrecision: 'day',
-  issuerId: null,
-  language: 'en',
-  body: 'Body text.',
-  url: null,
-  status: 'published',
-  ...overrides,
-})
-
-const actorFields = (overrides: Partial<ActorFields>): ActorFields => ({
-  kind: 'mep',
-  name: 'An Actor',
-  politicalGroup: null,
-  roles: [],
-  committees: [],
-  organisation: null,
-  office: null,
-  email: null,
-  phone: null,
-  country: null,
-  notes: '',
-  ...overrides,
-})
-
-const sourceFields = (overrides: Partial<SourceFields>): SourceFields => ({
-  title: 'A source',
-  publisher: 'A publisher',
-  publishedOn: '2024-01-10',
-  publishedPrecision: 'day',
-  url: null,
-  archivedUrl: null,
-  accessedOn: null,
-  kind: 'news',
-  reliability: 'medium',
-  ...overrides,
-})
-
-const eventFields = (overrides: Partial<StatusEventFields>): StatusEventFields => ({
-  eventDate: '2024-02-01',
-  datePrecision: 'day',
-  custodyState: 'detained',
-  legalStage: 'under_investigation',
-  releaseReason: null,
-  location: null,
-  description: 'Detained.',
-  certainty: 'confirmed',
-  ...overrides,
-})
-
-const actionFields = (overrides: Partial<ActionFields>): ActionFields => ({
-  kind: 'letter_to_authorities',
-  title: 'A letter',
-  actionDate: '2024-03-05',
-  datePrecision: 'day',
-  actorId: null,
-  targetId: null,
-  documentId: null,
-  response: 'none',
-  outcomeNotes: '',
-  ...overrides,
-})
 
 function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`could not create ${what}: ${JSON.stringify(result)}`)
