@@ -2,10 +2,11 @@
 // Pure, so the server validates with it and the tests read it without a database.
 import { z } from 'zod'
 import type { Conflict } from './conflict'
-import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
+import { parseForm } from '../utils/forms'
 import { isRecordId, MAX_ID } from '../utils/record-id'
 import { isValidIsoDay, parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'
+import { isSourceSearch, sourcePicks } from './source-picker'
 import { ACTION_FILTER_LABELS, type ActionListFilters } from './action-list'
 import { ACTION_KINDS, ACTION_RESPONSES, DATE_PRECISIONS, labelOf } from './vocabularies'
 
@@ -178,24 +179,19 @@ export function parseActionListQuery(params: URLSearchParams) {
   return { filters, page: Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1, ignored }
 }
 
+/** The names the action form repeats. */
+export const ACTION_ARRAY_FIELDS = ['sourceIds', 'caseIds'] as const
+
 /**
  * Reads a submitted action form: a source search (save nothing, answer with matches), invalid input
  * (field errors and what was typed), or a valid action.
  */
-export function readActionFormData(formData: FormData) {
-  const raw = formToObject(formData, ['sourceIds', 'caseIds'])
-  const values = typedValues(raw)
-  const pickedSourceIds = [
-    ...new Set((raw.sourceIds as string[]).map(Number).filter(isRecordId)),
-  ].slice(0, 100)
-  const sourceQuery =
-    typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
-  const common = { raw, values, pickedSourceIds, sourceQuery }
-  if (raw.intent === 'find-sources') return { kind: 'search' as const, ...common }
-  const parsed = ActionFormSchema.safeParse(raw)
-  if (!parsed.success)
-    return { kind: 'invalid' as const, ...common, errors: fieldErrorsOf(parsed.error) }
-  return { kind: 'valid' as const, ...common, input: parsed.data }
+export async function readActionFormData(form: Request | FormData) {
+  const read = await parseForm(form, ActionFormSchema, { arrayFields: ACTION_ARRAY_FIELDS })
+  const common = { raw: read.fields, values: read.values, ...sourcePicks(read.fields, 100) }
+  if (isSourceSearch(read.fields)) return { kind: 'search' as const, ...common }
+  if (!read.success) return { kind: 'invalid' as const, ...common, errors: read.fieldErrors }
+  return { kind: 'valid' as const, ...common, input: read.data }
 }
 
 /** Where what is saved now differs from what the user typed, for the conflict notice. */

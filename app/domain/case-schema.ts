@@ -145,3 +145,11 @@ export const VersionSchema = z.object({
     .int('This form is missing its version. Reload the page and try again.')
     .min(1, 'This form is missing its version. Reload the page and try again.'),
 })
+
+/**
+ * An edit form's schema with the version the form read: both are checked at once, so the form shows
+ * every problem together, and the output carries `version` beside the form's own fields.
+ */
+export function withVersion<Schema extends z.ZodType>(schema: Schema) {
+  return z.intersection(schema, VersionSchema)
+}

@@ -24,8 +24,15 @@ export {
   MergeFormSchema,
   parseActorListQuery,
 } from './actor-schema'
-export { CaseFormSchema, NEW_CASE_ACCESS, VersionSchema, withCaseAccessRule } from './case-schema'
+export {
+  CaseFormSchema,
+  NEW_CASE_ACCESS,
+  VersionSchema,
+  withCaseAccessRule,
+  withVersion,
+} from './case-schema'
 export { parseDocumentListQuery } from './document-filters'
+export { EventFormSchema } from './event-schema'
 export {
   CaseLinkSchema,
   CitationFormSchema,

@@ -1,46 +1,41 @@
 // Shared by the "record" and "edit" event routes: reads the form, answers a source search without
 // saving, and gathers the sources to show again beside what was typed.
 import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import type { Database } from '../../db/schema'
 import { partialDateInputValue } from '../domain/dates'
-import { EventFormSchema } from '../domain/event-schema'
+import { EVENT_LIMITS } from '../domain/field-limits'
+import { isSourceSearch, sourcePicks } from '../domain/source-picker'
 import type { DatePrecision } from '../domain/vocabularies'
 import type { Viewer } from '../models/case-visibility.server'
 import { getSourcesByIds, searchSources } from '../models/source.server'
-import { fieldErrorsOf, formToObject, typedValues } from '../utils/forms'
-import { isRecordId } from '../utils/record-id'
+import { formToObject, parseForm } from '../utils/forms'
 
-/** `viewer` sees and may cite only the sources visible to them (docs/decisions/008). */
-export async function readEventForm(db: Kysely<Database>, request: Request, viewer: Viewer) {
-  const raw = formToObject(await request.formData(), ['sourceIds'])
-  const values = typedValues(raw)
-  const pickedIds = (Array.isArray(raw.sourceIds) ? raw.sourceIds : [])
-    .map(Number)
-    .filter(isRecordId)
-  const selectedSources = await getSourcesByIds(db, [...new Set(pickedIds)].slice(0, 100), viewer)
-  const sourceQuery =
-    typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
-  if (raw.intent === 'find-sources') {
-    const foundSources = sourceQuery ? await searchSources(db, { query: sourceQuery, viewer }) : []
-    return { kind: 'search' as const, raw, values, selectedSources, foundSources, sourceQuery }
-  }
+/**
+ * `viewer` sees and may cite only the sources visible to them (docs/decisions/008). `schema` is the
+ * event form's, or an edit's with the version it read.
+ */
+export async function readEventForm<Schema extends z.ZodType>(
+  db: Kysely<Database>,
+  request: Request,
+  viewer: Viewer,
+  schema: Schema,
+) {
+  const fields = formToObject(await request.formData(), ['sourceIds'])
+  const { pickedSourceIds, sourceQuery } = sourcePicks(fields, EVENT_LIMITS.sources)
+  const selectedSources = await getSourcesByIds(db, pickedSourceIds, viewer)
   // A hand-made form naming a source the reader may not see is read as if it named only the ones
   // they may (so a confirmed event still needs a source they can see).
-  const parsed = EventFormSchema.safeParse({
-    ...raw,
-    sourceIds: selectedSources.map((source) => String(source.id)),
+  const form = await parseForm(fields, schema, {
+    prepare: (read) => ({ ...read, sourceIds: selectedSources.map((source) => String(source.id)) }),
   })
-  if (!parsed.success) {
-    return {
-      kind: 'invalid' as const,
-      raw,
-      values,
-      selectedSources,
-      errors: fieldErrorsOf(parsed.error),
-      sourceQuery,
-    }
+  const common = { values: form.values, selectedSources, sourceQuery }
+  if (isSourceSearch(fields)) {
+    const foundSources = sourceQuery ? await searchSources(db, { query: sourceQuery, viewer }) : []
+    return { kind: 'search' as const, ...common, foundSources }
   }
-  return { kind: 'valid' as const, raw, values, selectedSources, input: parsed.data, sourceQuery }
+  if (!form.success) return { kind: 'invalid' as const, ...common, errors: form.fieldErrors }
+  return { kind: 'valid' as const, ...common, input: form.data as z.output<Schema> }
 }
 
 /** Form strings for a saved event, to fill the edit form. */

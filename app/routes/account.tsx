@@ -14,7 +14,7 @@ import { getDigestFrequency, setDigestFrequency } from '~/models/digest.server'
 import { requireUser, signIn } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { fieldErrorsOf, formToObject } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor, requestIdOf } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,9 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setDigestFrequency(await getDb(), { userId: user.id, frequency })
     return redirect('/account?notice=digest-saved')
   }
-  const parsed = ChangePasswordSchema.safeParse(formToObject(form))
+  const parsed = await parseForm(form, ChangePasswordSchema)
   // Passwords are never sent back into the page: after an error each field is typed again.
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 })
+  if (!parsed.success) return data({ errors: parsed.fieldErrors }, { status: 400 })
   const db = await getDb()
   // A stolen session must not become a way to guess the password: the current password counts
   // against the same limits as the sign-in form.

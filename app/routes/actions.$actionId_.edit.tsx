@@ -16,7 +16,7 @@ import { loadFormSources, updateAction } from '~/models/action-write.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -45,13 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await load(request, params.actionId)
-  const form = readActionFormData(await request.formData())
+  const form = await readActionFormData(request)
   const sources = await loadFormSources(db, {
     ...form,
     search: form.kind === 'search',
     viewer: user,
   })
-  const version = VersionSchema.safeParse(form.raw)
+  const version = await parseForm(form.raw, VersionSchema)
   const answer = {
     values: form.values,
     sourceQuery: form.sourceQuery,
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.kind === 'invalid' || !version.success) {
     const errors = {
       ...(form.kind === 'invalid' ? form.errors : {}),
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
+      ...version.fieldErrors,
     }
     return data({ ...answer, errors }, { status: 400 })
   }

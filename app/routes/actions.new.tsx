@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
-  const form = readActionFormData(await request.formData())
+  const form = await readActionFormData(request)
   const sources = await loadFormSources(db, {
     ...form,
     search: form.kind === 'search',

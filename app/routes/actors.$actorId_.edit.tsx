@@ -6,13 +6,13 @@ import type { Conflict } from '~/domain/conflict'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { FieldErrors } from '~/utils/forms'
 import { ACTOR_FIELD_LABELS, ActorFormSchema, actorToFormValues } from '~/domain/schemas.server'
-import { VersionSchema } from '~/domain/schemas.server'
+import { withVersion } from '~/domain/schemas.server'
 import { formDifferences } from '~/domain/schemas.server'
 import { getActor, updateActor } from '~/models/actor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -38,26 +38,19 @@ type Answer = { errors: FieldErrors; version: number; conflict: Conflict | null 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireActor(request, params.actorId)
-  const raw = formToObject(await request.formData())
-  const values = typedValues(raw)
+  const form = await parseForm(request, withVersion(ActorFormSchema))
+  const values = form.values
   const answer = (status: number, extra: Partial<Answer>) => {
     const base: Answer = { errors: {}, version: record.version, conflict: null }
     return data({ ...base, ...extra, values }, { status })
   }
-  const version = VersionSchema.safeParse(raw)
-  const parsed = ActorFormSchema.safeParse(raw)
-  if (!version.success || !parsed.success) {
-    const errors = {
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
-    }
-    return answer(400, { errors })
-  }
+  if (!form.success) return answer(400, { errors: form.fieldErrors })
+  const { version, ...fields } = form.data
   const result = await updateActor(db, {
     actor: auditActor(request, user),
     id: record.id,
-    version: version.data.version,
-    fields: parsed.data,
+    version,
+    fields,
   })
   if (result.ok) return redirect(`/actors/${record.id}`)
   // The form now carries the current version: saving again deliberately replaces what is saved.

@@ -11,7 +11,7 @@ import { getActor, listActors } from '~/models/actor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
-import { formToObject } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 import { isRecordId } from '~/utils/record-id'
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const kept = await getActor(db, { id: idParam(params.actorId), viewer: user })
   invariantResponse(kept)
   const keptId = kept.id
-  const parsed = MergeFormSchema.safeParse(formToObject(await request.formData()))
+  const parsed = await parseForm(request, MergeFormSchema)
   if (!parsed.success)
     return data(
       { error: 'Choose the duplicate to merge, then confirm the preview.' },

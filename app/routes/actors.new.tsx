@@ -7,7 +7,7 @@ import { ActorFormSchema } from '~/domain/schemas.server'
 import { createActor } from '~/models/actor.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,13 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const raw = formToObject(await request.formData())
-  const parsed = ActorFormSchema.safeParse(raw)
-  if (!parsed.success)
-    return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
+  const form = await parseForm(request, ActorFormSchema)
+  if (!form.success) return data({ errors: form.fieldErrors, values: form.values }, { status: 400 })
   const created = await createActor(await getDb(), {
     actor: auditActor(request, user),
-    fields: parsed.data,
+    fields: form.data,
   })
   return redirect(`/actors/${created.id}`)
 }

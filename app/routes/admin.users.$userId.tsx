@@ -16,7 +16,7 @@ import {
 } from '~/models/user-admin.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -67,14 +67,14 @@ function refused(intent: Intent, message: string, status = 400) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, db, account } = await requireAccount(request, params.userId)
-  const parsed = IntentSchema.safeParse(formToObject(await request.formData()))
+  const parsed = await parseForm(request, IntentSchema)
   if (!parsed.success)
     return data(
       {
         intent: 'role' as Intent,
         error: null,
         password: null,
-        errors: fieldErrorsOf(parsed.error),
+        errors: parsed.fieldErrors,
       },
       { status: 400 },
     )

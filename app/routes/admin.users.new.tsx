@@ -10,7 +10,7 @@ import { NewUserSchema } from '~/domain/route-schemas.server'
 import { createUserWithOneTimePassword } from '~/models/user-admin.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,19 +23,17 @@ const NOT_STORED = { 'Cache-Control': 'no-store' }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:users')
-  const raw = formToObject(await request.formData())
-  const parsed = NewUserSchema.safeParse(raw)
-  if (!parsed.success)
-    return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
+  const form = await parseForm(request, NewUserSchema)
+  if (!form.success) return data({ errors: form.fieldErrors, values: form.values }, { status: 400 })
   const result = await createUserWithOneTimePassword(await getDb(), {
     actor: auditActor(request, user),
-    fields: parsed.data,
+    fields: form.data,
   })
   if (!result.ok)
     return data(
       {
         errors: { email: ['There is already an account with this email address'] },
-        values: typedValues(raw),
+        values: form.values,
       },
       { status: 400 },
     )

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatTimestamp } from '~/domain/dates'
 import { labelOf } from '~/domain/vocabularies'
 import { AccessSchema } from '~/domain/route-schemas.server'
-import { fieldErrorsOf } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import {
   grantCaseAccess,
   listCaseAccess,
@@ -63,13 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireCase(request, params.slug)
-  const form = Object.fromEntries(await request.formData())
-  const parsed = AccessSchema.safeParse(form)
-  const userId = typeof form.userId === 'string' ? form.userId : ''
+  const parsed = await parseForm(request, AccessSchema)
+  const userId = typeof parsed.values.userId === 'string' ? parsed.values.userId : ''
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error)
-    const intent = typeof form.intent === 'string' ? form.intent : ''
-    return data({ fieldErrors, intent, userId }, { status: 400 })
+    const intent = typeof parsed.values.intent === 'string' ? parsed.values.intent : ''
+    return data({ fieldErrors: parsed.fieldErrors, intent, userId }, { status: 400 })
   }
   const change = parsed.data.intent === 'grant' ? grantCaseAccess : revokeCaseAccess
   const result = await change(db, {

@@ -4,20 +4,21 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CaseForm } from '~/components/case-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { caseDifferences, caseToFormValues } from '~/domain/case-form-values'
-import { CaseFormSchema, VersionSchema, withCaseAccessRule } from '~/domain/schemas.server'
+import { CaseFormSchema, withCaseAccessRule, withVersion } from '~/domain/schemas.server'
 import { can } from '~/domain/permissions'
 import { getCaseForUser, updateCase } from '~/models/case.server'
 import { isKnownUser, listPossibleOwners } from '~/models/user-list.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
+import { invariantResponse } from '~/utils/invariant'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const record = await getCaseForUser(db, { slug: params.slug ?? '', viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return {
     slug: record.slug,
     fullName: record.fullName,
@@ -32,30 +33,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
   const db = await getDb()
   const record = await getCaseForUser(db, { slug: params.slug ?? '', viewer: user })
-  if (!record) throw new Response('Not found', { status: 404 })
-  const raw = withCaseAccessRule(formToObject(await request.formData(), ['grounds']), {
-    role: user.role,
-    kept: record,
+  invariantResponse(record)
+  const form = await parseForm(request, withVersion(CaseFormSchema), {
+    arrayFields: ['grounds'],
+    prepare: (fields) => withCaseAccessRule(fields, { role: user.role, kept: record }),
   })
-  const values = typedValues(raw)
-  const version = VersionSchema.safeParse(raw)
-  const parsed = CaseFormSchema.safeParse(raw)
-  if (!version.success || !parsed.success) {
-    const errors = {
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
-    }
+  const values = form.values
+  if (!form.success) {
+    const errors = form.fieldErrors
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
   }
-  if (parsed.data.ownerId !== null && !(await isKnownUser(db, parsed.data.ownerId))) {
+  const { version, ...fields } = form.data
+  if (fields.ownerId !== null && !(await isKnownUser(db, fields.ownerId))) {
     const errors = { ownerId: ['Choose an owner from the list'] }
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
   }
   const result = await updateCase(db, {
     actor: auditActor(request, user),
     id: record.id,
-    version: version.data.version,
-    fields: parsed.data,
+    version,
+    fields,
   })
   if (!result.ok) {
     const owners = await listPossibleOwners(db)

@@ -3,14 +3,13 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EventForm } from '~/components/event-form'
-import { VersionSchema } from '~/domain/schemas.server'
+import { EventFormSchema, withVersion } from '~/domain/schemas.server'
 import { labelOf } from '~/domain/vocabularies'
 import { getSourcesByIds } from '~/models/source.server'
 import { getStatusEvent, updateStatusEvent } from '~/models/status-event.server'
 import { idParam } from '~/utils/route-params'
 import { requireEditableCase } from '~/guards/editable-case.server'
 import { eventToFormValues, readEventForm } from '~/guards/event-form.server'
-import { fieldErrorsOf } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -35,23 +34,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = idParam(params.eventId)
   const event = await getStatusEvent(db, { caseId: record.id, eventId })
   invariantResponse(event)
-  const form = await readEventForm(db, request, { id: user.id, role: user.role })
+  const viewer = { id: user.id, role: user.role }
+  const form = await readEventForm(db, request, viewer, withVersion(EventFormSchema))
   const base = { conflict: null, version: event.version }
   if (form.kind === 'search') return data({ ...form, ...base, errors: {} })
-  const version = VersionSchema.safeParse(form.raw)
-  if (form.kind === 'invalid' || !version.success) {
-    const errors = {
-      ...(form.kind === 'invalid' ? form.errors : {}),
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-    }
-    return data({ ...form, ...base, errors, foundSources: null }, { status: 400 })
-  }
+  if (form.kind === 'invalid')
+    return data({ ...form, ...base, foundSources: null }, { status: 400 })
+  const { version, ...input } = form.input
   const result = await updateStatusEvent(db, {
     actor: auditActor(request, user),
     caseId: record.id,
     eventId,
-    version: version.data.version,
-    ...form.input,
+    version,
+    ...input,
   })
   if (!result.ok) {
     const saved = eventToFormValues(result.current)

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EventForm } from '~/components/event-form'
 import { recordStatusEvent } from '~/models/status-event.server'
 import { requireEditableCase } from '~/guards/editable-case.server'
+import { EventFormSchema } from '~/domain/schemas.server'
 import { readEventForm } from '~/guards/event-form.server'
 import { auditActor } from '~/utils/request.server'
 
@@ -15,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireEditableCase(request, params.slug)
-  const form = await readEventForm(db, request, { id: user.id, role: user.role })
+  const viewer = { id: user.id, role: user.role }
+  const form = await readEventForm(db, request, viewer, EventFormSchema)
   if (form.kind === 'search') return data({ ...form, errors: {} })
   if (form.kind === 'invalid') return data({ ...form, foundSources: null }, { status: 400 })
   await recordStatusEvent(db, {

@@ -19,7 +19,7 @@ import {
   searchSponsorActors,
 } from '~/models/case-sponsor.server'
 import { requireEditableCase } from '~/guards/editable-case.server'
-import { fieldErrorsOf, typedValues } from '~/utils/forms'
+import { parseForm, type FormValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,36 +37,42 @@ const REFUSALS = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireEditableCase(request, params.slug)
-  const raw = Object.fromEntries(await request.formData())
+  const formData = await request.formData()
   const back = redirect(`/cases/${record.slug}#sponsors-title`)
   const actor = auditActor(request, user)
   const viewer = { id: user.id, role: user.role }
-  const fail = (state: SponsorFormState) =>
-    data({ ...state, values: typedValues(raw) } satisfies SponsorFormState, { status: 400 })
+  const fail = (state: SponsorFormState, values: FormValues) =>
+    data({ ...state, values } satisfies SponsorFormState, { status: 400 })
 
-  if (raw.intent === 'remove') {
-    const parsed = RemoveSponsorSchema.safeParse(raw)
+  if (formData.get('intent') === 'remove') {
+    const parsed = await parseForm(formData, RemoveSponsorSchema)
     if (!parsed.success)
-      return fail({ formError: 'Nothing was removed: tick the box to confirm the removal.' })
+      return fail(
+        { formError: 'Nothing was removed: tick the box to confirm the removal.' },
+        parsed.values,
+      )
     await removeCaseSponsor(db, { actor, caseId: record.id, actorId: parsed.data.actorId })
     return back
   }
-  const parsed = AddSponsorSchema.safeParse(raw)
-  if (!parsed.success) return fail({ errors: fieldErrorsOf(parsed.error) })
+  const parsed = await parseForm(formData, AddSponsorSchema)
+  if (!parsed.success) return fail({ errors: parsed.fieldErrors }, parsed.values)
   let actorId = parsed.data.actorId
   if (actorId === null) {
     const matches = await searchSponsorActors(db, { viewer, q: parsed.data.actorQ })
     if (matches.length !== 1)
-      return fail({
-        matches,
-        errors: {
-          actorQ: [
-            matches.length === 0
-              ? `No MEP or other person you can see matches “${parsed.data.actorQ}”.`
-              : 'Several people match: choose one below.',
-          ],
+      return fail(
+        {
+          matches,
+          errors: {
+            actorQ: [
+              matches.length === 0
+                ? `No MEP or other person you can see matches “${parsed.data.actorQ}”.`
+                : 'Several people match: choose one below.',
+            ],
+          },
         },
-      })
+        parsed.values,
+      )
     actorId = matches[0]!.id
   }
   const result = await addCaseSponsor(db, {
@@ -77,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     since: parsed.data.since,
     note: parsed.data.note,
   })
-  if (!result.ok) return fail({ formError: REFUSALS[result.reason] })
+  if (!result.ok) return fail({ formError: REFUSALS[result.reason] }, parsed.values)
   return back
 }
 

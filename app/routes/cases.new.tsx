@@ -9,7 +9,7 @@ import { createCase } from '~/models/case.server'
 import { isKnownUser, listPossibleOwners } from '~/models/user-list.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,22 +23,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const raw = withCaseAccessRule(formToObject(await request.formData(), ['grounds']), {
-    role: user.role,
-    kept: NEW_CASE_ACCESS,
+  const form = await parseForm(request, CaseFormSchema, {
+    arrayFields: ['grounds'],
+    prepare: (fields) => withCaseAccessRule(fields, { role: user.role, kept: NEW_CASE_ACCESS }),
   })
-  const parsed = CaseFormSchema.safeParse(raw)
-  if (!parsed.success) {
-    return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
-  }
+  if (!form.success) return data({ errors: form.fieldErrors, values: form.values }, { status: 400 })
   const db = await getDb()
-  if (parsed.data.ownerId !== null && !(await isKnownUser(db, parsed.data.ownerId))) {
+  if (form.data.ownerId !== null && !(await isKnownUser(db, form.data.ownerId))) {
     const errors = { ownerId: ['Choose an owner from the list'] }
-    return data({ errors, values: typedValues(raw) }, { status: 400 })
+    return data({ errors, values: form.values }, { status: 400 })
   }
   const created = await createCase(db, {
     actor: auditActor(request, user),
-    fields: parsed.data,
+    fields: form.data,
     creator: user,
   })
   return redirect(`/cases/${created.slug}`)

@@ -7,6 +7,7 @@ import { CaseLinkSchema } from '~/domain/schemas.server'
 import { findCasesToLink, getVisibleCaseById, listLinkedCases } from '~/models/document.server'
 import { requireDocument } from '~/guards/document-access.server'
 import { linkCase, unlinkCase } from '~/models/document-parts.server'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -22,19 +23,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireDocument(request, params.documentId)
-  const form = await request.formData()
-  const parsed = CaseLinkSchema.safeParse({ caseId: form.get('caseId') })
-  if (!parsed.success) throw new Response('Choose a case', { status: 400 })
+  const form = await parseForm(request, CaseLinkSchema)
+  if (!form.success) throw new Response('Choose a case', { status: 400 })
   // A case the user may not see is answered like one that does not exist.
-  const target = await getVisibleCaseById(db, { id: parsed.data.caseId, viewer: user })
+  const target = await getVisibleCaseById(db, { id: form.data.caseId, viewer: user })
   invariantResponse(target)
   const actor = auditActor(request, user)
-  if (form.get('intent') === 'unlink') {
+  if (form.values.intent === 'unlink') {
     await unlinkCase(db, { actor, documentId: record.id, caseId: target.id })
   } else {
     await linkCase(db, { actor, documentId: record.id, caseId: target.id })
   }
-  const q = String(form.get('q') ?? '').slice(0, 200)
+  const q = String(form.values.q ?? '').slice(0, 200)
   return redirect(`/documents/${record.id}/cases${q ? `?q=${encodeURIComponent(q)}` : ''}`)
 }
 

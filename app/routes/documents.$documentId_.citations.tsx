@@ -10,7 +10,9 @@ import { getDocumentPage } from '~/models/document.server'
 import { requireDocument } from '~/guards/document-access.server'
 import { citeSources, removeCitation } from '~/models/document-parts.server'
 import { getSourcesByIds, searchSources } from '~/models/source.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { CITATION_LIMITS } from '~/domain/field-limits'
+import { isSourceSearch, sourcePicks } from '~/domain/source-picker'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 import { isRecordId } from '~/utils/record-id'
@@ -45,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireDocument(request, params.documentId)
-  const raw = formToObject(await request.formData(), ['sourceIds'])
+  const form = await parseForm(request, CitationFormSchema, { arrayFields: ['sourceIds'] })
+  const raw = form.fields
   const actor = auditActor(request, user)
   const back = `/documents/${record.id}/citations`
   if (raw.intent === 'remove') {
@@ -55,26 +58,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(removed)
     return redirect(back)
   }
-  const ids = (raw.sourceIds as string[]).map(Number).filter(isRecordId)
-  const selected = await getSourcesByIds(db, [...new Set(ids)].slice(0, 50), user)
-  const sourceQuery =
-    typeof raw.sourceQuery === 'string' ? raw.sourceQuery.trim().slice(0, 200) : ''
-  const values = typedValues(raw)
-  if (raw.intent === 'find-sources') {
+  const { pickedSourceIds, sourceQuery } = sourcePicks(raw, CITATION_LIMITS.sources)
+  const selected = await getSourcesByIds(db, pickedSourceIds, user)
+  const values = form.values
+  if (isSourceSearch(raw)) {
     const found = sourceQuery ? await searchSources(db, { query: sourceQuery, viewer: user }) : []
     return data({ values, selected, found, sourceQuery, errors: {} as FieldErrors })
   }
-  const parsed = CitationFormSchema.safeParse(raw)
-  if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error)
+  if (!form.success) {
+    const errors = form.fieldErrors
     return data({ values, selected, found: null, sourceQuery, errors }, { status: 400 })
   }
   const result = await citeSources(db, {
     actor,
     documentId: record.id,
-    quoteId: parsed.data.target.quoteId,
-    sourceIds: parsed.data.sourceIds,
-    locator: parsed.data.locator,
+    quoteId: form.data.target.quoteId,
+    sourceIds: form.data.sourceIds,
+    locator: form.data.locator,
     viewer: user,
   })
   if (!result.ok) {

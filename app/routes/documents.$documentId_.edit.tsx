@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DocumentForm } from '~/components/document-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { VersionSchema } from '~/domain/schemas.server'
+import { withVersion } from '~/domain/schemas.server'
 import {
   documentDifferences,
   DocumentFormSchema,
@@ -12,7 +12,7 @@ import {
 import { listActorOptions } from '~/models/document.server'
 import { requireDocument } from '~/guards/document-access.server'
 import { updateDocument } from '~/models/document-write.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,22 +28,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireDocument(request, params.documentId)
-  const raw = formToObject(await request.formData())
-  const values = typedValues(raw)
-  const version = VersionSchema.safeParse(raw)
-  const parsed = DocumentFormSchema.safeParse(raw)
-  if (!version.success || !parsed.success) {
-    const errors = {
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
-    }
+  const form = await parseForm(request, withVersion(DocumentFormSchema))
+  const values = form.values
+  if (!form.success) {
+    const errors = form.fieldErrors
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
   }
+  const { version, ...fields } = form.data
   const result = await updateDocument(db, {
     actor: auditActor(request, user),
     id: record.id,
-    version: version.data.version,
-    fields: parsed.data,
+    version,
+    fields,
     viewer: user,
   })
   if (!result.ok && result.reason === 'unknown_issuer') {

@@ -3,13 +3,13 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DocumentQuoteForm } from '~/components/document-quote-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { VersionSchema } from '~/domain/schemas.server'
+import { VersionSchema, withVersion } from '~/domain/schemas.server'
 import { quoteDifferences, QuoteFormSchema } from '~/domain/schemas.server'
 import { listActorOptions } from '~/models/document.server'
 import { requireDocument } from '~/guards/document-access.server'
 import { deleteQuote, getQuote, updateQuote } from '~/models/document-quotes.server'
 import { idParam } from '~/utils/route-params'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm, type FieldErrors, type FormValues } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -40,23 +40,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record, quote } = await requireQuote(request, params)
-  const raw = formToObject(await request.formData())
-  const values = typedValues(raw)
-  const version = VersionSchema.safeParse(raw)
-  const parsed = QuoteFormSchema.safeParse(raw)
+  const formData = await request.formData()
   const actor = auditActor(request, user)
-  const deleting = raw.intent === 'delete'
-  if (!version.success || (!deleting && !parsed.success)) {
-    const errors = {
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-      ...(parsed.success || deleting ? {} : fieldErrorsOf(parsed.error)),
-    }
-    return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
+  const at = { actor, documentId: record.id, quoteId: quote.id }
+  const invalid = (form: { fieldErrors: FieldErrors; values: FormValues }) =>
+    data(
+      { errors: form.fieldErrors, values: form.values, version: record.version, conflict: null },
+      { status: 400 },
+    )
+  let values: FormValues
+  let result: Awaited<ReturnType<typeof deleteQuote | typeof updateQuote>>
+  if (formData.get('intent') === 'delete') {
+    // Deleting reads only the version the form read.
+    const form = await parseForm(formData, VersionSchema)
+    if (!form.success) return invalid(form)
+    values = form.values
+    result = await deleteQuote(db, { ...at, version: form.data.version })
+  } else {
+    const form = await parseForm(formData, withVersion(QuoteFormSchema))
+    if (!form.success) return invalid(form)
+    values = form.values
+    const { version, ...fields } = form.data
+    result = await updateQuote(db, { ...at, version, fields, viewer: user })
   }
-  const common = { actor, documentId: record.id, quoteId: quote.id, version: version.data.version }
-  const result = deleting
-    ? await deleteQuote(db, common)
-    : await updateQuote(db, { ...common, fields: parsed.data!, viewer: user })
   if (!result.ok && result.reason === 'stale') {
     const current = await requireDocument(request, params.documentId)
     const saved = await getQuote(db, { documentId: record.id, quoteId: quote.id })

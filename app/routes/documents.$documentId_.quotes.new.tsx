@@ -3,12 +3,12 @@ import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DocumentQuoteForm } from '~/components/document-quote-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { VersionSchema } from '~/domain/schemas.server'
+import { withVersion } from '~/domain/schemas.server'
 import { QuoteFormSchema } from '~/domain/schemas.server'
 import { listActorOptions } from '~/models/document.server'
 import { requireDocument } from '~/guards/document-access.server'
 import { addQuote } from '~/models/document-quotes.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,22 +23,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, record } = await requireDocument(request, params.documentId)
-  const raw = formToObject(await request.formData())
-  const values = typedValues(raw)
-  const version = VersionSchema.safeParse(raw)
-  const parsed = QuoteFormSchema.safeParse(raw)
-  if (!version.success || !parsed.success) {
-    const errors = {
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
-    }
+  const form = await parseForm(request, withVersion(QuoteFormSchema))
+  const values = form.values
+  if (!form.success) {
+    const errors = form.fieldErrors
     return data({ errors, values, version: record.version, conflict: null }, { status: 400 })
   }
+  const { version, ...fields } = form.data
   const result = await addQuote(db, {
     actor: auditActor(request, user),
     documentId: record.id,
-    version: version.data.version,
-    fields: parsed.data,
+    version,
+    fields,
     viewer: user,
   })
   if (!result.ok && result.reason === 'stale') {

@@ -8,7 +8,7 @@ import { listActorOptions } from '~/models/document.server'
 import { createDocument } from '~/models/document-write.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,19 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const raw = formToObject(await request.formData())
-  const parsed = DocumentFormSchema.safeParse(raw)
-  if (!parsed.success) {
-    return data({ errors: fieldErrorsOf(parsed.error), values: typedValues(raw) }, { status: 400 })
-  }
+  const form = await parseForm(request, DocumentFormSchema)
+  if (!form.success) return data({ errors: form.fieldErrors, values: form.values }, { status: 400 })
   const result = await createDocument(await getDb(), {
     actor: auditActor(request, user),
-    fields: parsed.data,
+    fields: form.data,
     viewer: user,
   })
   if (!result.ok) {
     const errors = { issuerId: ['Choose an issuer from the list'] }
-    return data({ errors, values: typedValues(raw) }, { status: 400 })
+    return data({ errors, values: form.values }, { status: 400 })
   }
   return redirect(`/documents/${result.id}`)
 }

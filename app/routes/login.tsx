@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { LoginSchema } from '~/domain/route-schemas.server'
-import { fieldErrorsOf } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import {
   beginSignInAttempt,
   recordFailedSignIn,
@@ -27,14 +27,11 @@ function tooManyAttempts(retryAfterSeconds: number): string {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData())
-  const parsed = LoginSchema.safeParse(form)
-  const email = typeof form.email === 'string' ? form.email : ''
+  const parsed = await parseForm(request, LoginSchema)
+  // The email is typed again into the form; the password never is.
+  const email = typeof parsed.values.email === 'string' ? parsed.values.email : ''
   if (!parsed.success) {
-    return data(
-      { fieldErrors: fieldErrorsOf(parsed.error), formError: null, email },
-      { status: 400 },
-    )
+    return data({ fieldErrors: parsed.fieldErrors, formError: null, email }, { status: 400 })
   }
   const db = await getDb()
   const requestId = requestIdOf(request)

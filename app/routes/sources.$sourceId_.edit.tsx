@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import type { Conflict } from '~/domain/conflict'
 import type { FieldErrors } from '~/utils/forms'
 import { SourceForm, type DuplicateUrl } from '~/components/source-form'
-import { VersionSchema } from '~/domain/schemas.server'
+import { withVersion } from '~/domain/schemas.server'
 import {
   SOURCE_FIELD_LABELS,
   SourceFormSchema,
@@ -17,7 +17,7 @@ import { updateSource } from '~/models/source-write.server'
 import { requirePermission } from '~/guards/auth.server'
 import { idParam } from '~/utils/route-params'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -41,10 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, source } = await requireSource(request, params.sourceId)
-  const raw = formToObject(await request.formData())
-  const values = typedValues(raw)
-  const version = VersionSchema.safeParse(raw)
-  const parsed = SourceFormSchema.safeParse(raw)
+  const form = await parseForm(request, withVersion(SourceFormSchema))
+  const values = form.values
   type Answer = {
     errors: FieldErrors
     version: number
@@ -55,18 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const base: Answer = { errors: {}, version: source.version, duplicate: null, conflict: null }
     return data({ ...base, ...extra, values }, { status })
   }
-  if (!version.success || !parsed.success) {
-    const errors = {
-      ...(version.success ? {} : fieldErrorsOf(version.error)),
-      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
-    }
-    return answer(400, { errors })
-  }
+  if (!form.success) return answer(400, { errors: form.fieldErrors })
+  const { version, ...fields } = form.data
   const result = await updateSource(db, {
     actor: auditActor(request, user),
     id: source.id,
-    version: version.data.version,
-    fields: parsed.data,
+    version,
+    fields,
     viewer: user,
   })
   if (result.ok) return redirect(`/sources/${source.id}`)

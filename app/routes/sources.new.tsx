@@ -7,7 +7,7 @@ import { SourceFormSchema } from '~/domain/schemas.server'
 import { createSource } from '~/models/source-write.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject, typedValues } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,14 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'update:case')
-  const raw = formToObject(await request.formData())
-  const values = typedValues(raw)
-  const parsed = SourceFormSchema.safeParse(raw)
-  if (!parsed.success)
-    return data({ errors: fieldErrorsOf(parsed.error), values, duplicate: null }, { status: 400 })
+  const form = await parseForm(request, SourceFormSchema)
+  const values = form.values
+  if (!form.success)
+    return data({ errors: form.fieldErrors, values, duplicate: null }, { status: 400 })
   const result = await createSource(await getDb(), {
     actor: auditActor(request, user),
-    fields: parsed.data,
+    fields: form.data,
     viewer: user,
   })
   if (!result.ok) return data({ errors: {}, values, duplicate: result.existing }, { status: 409 })

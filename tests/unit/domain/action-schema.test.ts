@@ -60,7 +60,7 @@ describe('the action form', () => {
     expect(errorsOf({ ...valid, ...change })[field]).toContain(message)
   })
 
-  it('reads a submitted form: a source search saves nothing and keeps what was typed', () => {
+  it('reads a submitted form: a source search saves nothing and keeps what was typed', async () => {
     const form = new FormData()
     for (const [key, value] of Object.entries({
       ...valid,
@@ -68,21 +68,21 @@ describe('the action form', () => {
       sourceQuery: ' moscow ',
     }))
       for (const v of Array.isArray(value) ? value : [value]) form.append(key, v)
-    const read = readActionFormData(form)
+    const read = await readActionFormData(form)
     expect(read.kind).toBe('search')
     expect(read.sourceQuery).toBe('moscow')
     expect(read.values.caseIds).toEqual(['4', '2', '4'])
     form.set('intent', 'save')
     form.set('kind', 'nonsense')
-    const invalid = readActionFormData(form)
+    const invalid = await readActionFormData(form)
     expect(invalid.kind === 'invalid' && invalid.errors.kind).toBeTruthy()
     form.set('kind', 'meeting')
     form.append('sourceIds', '9')
     form.append('sourceIds', '9')
-    const ok = readActionFormData(form)
+    const ok = await readActionFormData(form)
     expect(ok.kind === 'valid' && ok.input.sourceIds).toEqual([9])
     form.append('sourceIds', 'x')
-    const tampered = readActionFormData(form)
+    const tampered = await readActionFormData(form)
     expect(tampered.kind).toBe('invalid')
     expect(tampered.pickedSourceIds).toEqual([9])
   })
