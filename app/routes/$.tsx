@@ -2,10 +2,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { requireUser } from '~/guards/auth.server'
+import { notFound } from '~/utils/invariant'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
-  throw new Response('Not found', { status: 404 })
+  throw notFound()
 }
 
 export default function NotFound() {

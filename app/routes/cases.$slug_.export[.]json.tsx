@@ -6,6 +6,7 @@ import { can } from '~/domain/permissions'
 import { requirePermission } from '~/guards/auth.server'
 import { getCaseExport } from '~/models/case-json.server'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withNotes: can(user.role, 'update:case'),
     origin: new URL(request.url).origin,
   })
-  if (!exported) throw new Response('Not found', { status: 404 })
+  invariantResponse(exported)
   const fileName = `case-${exported.case.slug.replace(/[^a-z0-9-]+/g, '')}-${todayIso()}.json`
   return new Response(`${JSON.stringify(exported, null, 2)}\n`, {
     headers: {

@@ -6,6 +6,7 @@ import { todayIso } from '~/domain/dates'
 import { getChartTable } from '~/models/chart-tables.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params: new URL(request.url).searchParams,
     today: todayIso(),
   })
-  if (!result) throw new Response('Not found', { status: 404 })
+  invariantResponse(result)
   // A byte-order mark so spreadsheet programs read the UTF-8 (names in Cyrillic, accents) correctly.
   return new Response(`\uFEFF${chartTableCsv(result.table)}`, {
     headers: {

@@ -8,5 +8,10 @@ export function invariantResponse(
   message = 'Not found',
   init?: ResponseInit,
 ): asserts condition {
-  if (!condition) throw new Response(message, { status: 404, ...init })
+  if (!condition) throw notFound(message, init)
+}
+
+/** The Response a missing record answers with, for an address that is never anything else. */
+export function notFound(message = 'Not found', init?: ResponseInit): Response {
+  return new Response(message, { status: 404, ...init })
 }
