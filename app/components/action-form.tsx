@@ -21,6 +21,7 @@ import {
   TextField,
   SaveOrCancel,
 } from './form-fields'
+import { ACTION_LIMITS } from '~/domain/field-limits'
 
 export type { SourceOption } from './sources-fieldset'
 
@@ -125,7 +126,7 @@ export function ActionForm({
           label="Title"
           errors={errors}
           defaultValue={text('title')}
-          maxLength={500}
+          maxLength={ACTION_LIMITS.title}
           hint="e.g. “Letter to the Chechen authorities calling for his release”"
         />
       </fieldset>
@@ -187,7 +188,7 @@ export function ActionForm({
           label="Outcome notes"
           errors={errors}
           defaultValue={text('outcomeNotes')}
-          maxLength={10000}
+          maxLength={ACTION_LIMITS.outcomeNotes}
         />
       </fieldset>
       <SourcesFieldset

@@ -17,6 +17,7 @@ import {
   TextField,
   SaveOrCancel,
 } from './form-fields'
+import { EVENT_LIMITS } from '~/domain/field-limits'
 
 export type { SourceOption } from './sources-fieldset'
 
@@ -120,14 +121,14 @@ export function EventForm({
           label="Location"
           errors={errors}
           defaultValue={text('location')}
-          maxLength={300}
+          maxLength={EVENT_LIMITS.location}
         />
         <TextAreaField
           name="description"
           label="Description"
           errors={errors}
           defaultValue={text('description')}
-          maxLength={10000}
+          maxLength={EVENT_LIMITS.description}
         />
       </fieldset>
       <SourcesFieldset

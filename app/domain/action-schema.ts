@@ -6,6 +6,12 @@ import { parseForm } from '../utils/forms'
 import { isRecordId, MAX_ID } from '../utils/record-id'
 import { isValidIsoDay, parsePartialDate, partialDateInputValue } from './dates'
 import { isHttpUrl } from './event-schema'
+import {
+  ACTION_LIMITS as LIMITS,
+  DATE_INPUT_LENGTH,
+  formatLimit,
+  NEW_SOURCE_LIMITS,
+} from './field-limits'
 import { isSourceSearch, sourcePicks } from './source-picker'
 import { ACTION_FILTER_LABELS, type ActionListFilters } from './action-list'
 import { ACTION_KINDS, ACTION_RESPONSES, DATE_PRECISIONS, labelOf } from './vocabularies'
@@ -44,24 +50,31 @@ const idList = (max: number, message: string) =>
 export const ActionFormSchema = z
   .object({
     kind: z.enum(ACTION_KINDS, { message: 'Choose what kind of action it was' }),
-    title: z.string().trim().max(500, 'The title can be at most 500 characters').default(''),
+    title: z
+      .string()
+      .trim()
+      .max(LIMITS.title, `The title can be at most ${LIMITS.title} characters`)
+      .default(''),
     actionDate: z.string().default(''),
     datePrecision: z.enum(DATE_PRECISIONS, { message: 'Choose day, month or year' }),
     actorId: optionalId('Choose who acted from the list'),
     targetId: optionalId('Choose who was addressed from the list'),
     documentId: optionalId('Choose a document from the list'),
-    caseIds: idList(200, 'At most 200 cases'),
+    caseIds: idList(LIMITS.cases, `At most ${LIMITS.cases} cases`),
     response: z.enum(ACTION_RESPONSES, { message: 'Choose a response from the list' }),
     outcomeNotes: z
       .string()
       .trim()
-      .max(10_000, 'The outcome notes can be at most 10,000 characters')
+      .max(
+        LIMITS.outcomeNotes,
+        `The outcome notes can be at most ${formatLimit(LIMITS.outcomeNotes)} characters`,
+      )
       .default(''),
-    sourceIds: idList(100, 'At most 100 sources'),
-    newSourceTitle: optionalText(1000, 'The title'),
-    newSourcePublisher: optionalText(300, 'The publisher'),
-    newSourceDate: optionalText(10, 'The date'),
-    newSourceUrl: optionalText(2000, 'The URL'),
+    sourceIds: idList(LIMITS.sources, `At most ${LIMITS.sources} sources`),
+    newSourceTitle: optionalText(NEW_SOURCE_LIMITS.title, 'The title'),
+    newSourcePublisher: optionalText(NEW_SOURCE_LIMITS.publisher, 'The publisher'),
+    newSourceDate: optionalText(DATE_INPUT_LENGTH, 'The date'),
+    newSourceUrl: optionalText(NEW_SOURCE_LIMITS.url, 'The URL'),
   })
   .transform((form, ctx) => {
     const fail = (path: string, message: string) =>
@@ -188,7 +201,11 @@ export const ACTION_ARRAY_FIELDS = ['sourceIds', 'caseIds'] as const
  */
 export async function readActionFormData(form: Request | FormData) {
   const read = await parseForm(form, ActionFormSchema, { arrayFields: ACTION_ARRAY_FIELDS })
-  const common = { raw: read.fields, values: read.values, ...sourcePicks(read.fields, 100) }
+  const common = {
+    raw: read.fields,
+    values: read.values,
+    ...sourcePicks(read.fields, LIMITS.sources),
+  }
   if (isSourceSearch(read.fields)) return { kind: 'search' as const, ...common }
   if (!read.success) return { kind: 'invalid' as const, ...common, errors: read.fieldErrors }
   return { kind: 'valid' as const, ...common, input: read.data }

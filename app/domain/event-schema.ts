@@ -3,6 +3,12 @@
 import { z } from 'zod'
 import { parsePartialDate } from './dates'
 import {
+  DATE_INPUT_LENGTH,
+  EVENT_LIMITS as LIMITS,
+  formatLimit,
+  NEW_SOURCE_LIMITS,
+} from './field-limits'
+import {
   CERTAINTIES,
   CUSTODY_STATES,
   DATE_PRECISIONS,
@@ -42,20 +48,23 @@ export const EventFormSchema = z
     legalStage: optionalChoice(LEGAL_STAGES, 'Choose a legal stage from the list'),
     releaseReason: optionalChoice(RELEASE_REASONS, 'Choose a release reason from the list'),
     certainty: z.enum(CERTAINTIES, { message: 'Choose confirmed or alleged' }),
-    location: optionalText(300, 'The location'),
+    location: optionalText(LIMITS.location, 'The location'),
     description: z
       .string()
       .trim()
-      .max(10_000, 'The description can be at most 10,000 characters')
+      .max(
+        LIMITS.description,
+        `The description can be at most ${formatLimit(LIMITS.description)} characters`,
+      )
       .default(''),
     sourceIds: z
       .array(z.coerce.number().int().positive())
-      .max(100, 'At most 100 sources')
+      .max(LIMITS.sources, `At most ${LIMITS.sources} sources`)
       .default([]),
-    newSourceTitle: optionalText(1000, 'The title'),
-    newSourcePublisher: optionalText(300, 'The publisher'),
-    newSourceDate: optionalText(10, 'The date'),
-    newSourceUrl: optionalText(2000, 'The URL'),
+    newSourceTitle: optionalText(NEW_SOURCE_LIMITS.title, 'The title'),
+    newSourcePublisher: optionalText(NEW_SOURCE_LIMITS.publisher, 'The publisher'),
+    newSourceDate: optionalText(DATE_INPUT_LENGTH, 'The date'),
+    newSourceUrl: optionalText(NEW_SOURCE_LIMITS.url, 'The URL'),
   })
   // Cross-field rules are checked together so the form shows every problem at once.
   .transform((form, ctx) => {
