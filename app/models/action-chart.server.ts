@@ -23,6 +23,7 @@ import { labelOf, type ActionKind, type CustodyState } from '../domain/vocabular
 import { actionVisibleTo } from './action.server'
 import { countVisibleActionDays } from './action-counts.server'
 import type { Viewer } from './case-visibility.server'
+import { actionsOf, type ScopedCases } from './dashboard-scope.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -52,16 +53,20 @@ export async function countActionsByBucket(
     unit,
     caseId,
     actorId,
+    cases,
   }: {
     viewer: Viewer | null
     range: DateRange
     unit: BucketUnit
     caseId?: number
     actorId?: number
+    /** Only actions linked to these cases (the dashboard's "cases I follow", "sponsored by"). */
+    cases?: ScopedCases
   },
 ): Promise<BucketCount[]> {
   const bucket = bucketOf(unit)
-  if (viewer && !caseId && !actorId) return countVisibleActionDays(db, viewer, range, bucket)
+  if (viewer && !caseId && !actorId && !cases)
+    return countVisibleActionDays(db, viewer, range, bucket)
   let query = db
     .selectFrom('advocacyActions')
     .select([bucket.as('bucket'), 'advocacyActions.kind', sql<number>`count(*)::int`.as('count')])
@@ -69,6 +74,7 @@ export async function countActionsByBucket(
     .where('advocacyActions.actionDate', '<=', range.to)
   if (viewer) query = query.where(actionVisibleTo(viewer))
   if (actorId) query = query.where('advocacyActions.actorId', '=', actorId)
+  if (cases) query = query.where('advocacyActions.id', 'in', actionsOf(db, cases))
   if (caseId)
     query = query.where((eb) =>
       eb.exists(
@@ -95,6 +101,7 @@ export async function getActionsOverTime(
     caseId,
     actorId,
     subject,
+    cases,
   }: {
     viewer: Viewer
     range: DateRange
@@ -103,9 +110,10 @@ export async function getActionsOverTime(
     caseId?: number
     actorId?: number
     subject?: string
+    cases?: ScopedCases
   },
 ) {
-  const counts = await countActionsByBucket(db, { viewer, range, unit, caseId, actorId })
+  const counts = await countActionsByBucket(db, { viewer, range, unit, caseId, actorId, cases })
   const series = buildActionSeries({ counts, range, unit, kinds })
   const summary = summariseActions({
     byKind: series.byKind,

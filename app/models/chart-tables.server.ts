@@ -9,6 +9,12 @@ import { isRecordId } from '../utils/record-id'
 import { getActionsOverTime, getCaseActionChart } from './action-chart.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
 import {
+  byCountry,
+  byCustodyState,
+  countScopedCasesBy,
+  scopedCasesOf,
+} from './dashboard-scope.server'
+import {
   countCasesByCountry,
   countCasesByCustodyState,
   resolveChartFilters,
@@ -56,19 +62,29 @@ export async function getChartTable(
   }: { viewer: Viewer; params: URLSearchParams; today?: string },
 ): Promise<{ table: ChartTable; fileName: string } | null> {
   const chart = params.get('chart')
+  // The dashboard's "cases I follow" and "sponsored by", as on the page.
+  const cases = chart === 'case' ? undefined : await scopedCasesOf(db, viewer, params)
+  const countBy = (column: 'currentCustodyState' | 'country') =>
+    countScopedCasesBy(db, { cases: cases!, column })
   if (chart === 'custody')
     return {
-      table: custodyTable(await countCasesByCustodyState(db, { viewer })),
+      table: custodyTable(
+        cases
+          ? byCustodyState(await countBy('currentCustodyState'))
+          : await countCasesByCustodyState(db, { viewer }),
+      ),
       fileName: csvFileName('cases-by-custody-state', today),
     }
   if (chart === 'country')
     return {
-      table: countryTable(await countCasesByCountry(db, { viewer })),
+      table: countryTable(
+        cases ? byCountry(await countBy('country')) : await countCasesByCountry(db, { viewer }),
+      ),
       fileName: csvFileName('cases-by-country', today),
     }
   if (chart === 'actions') {
     const query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
-    const { table } = await getActionsOverTime(db, { viewer, ...query })
+    const { table } = await getActionsOverTime(db, { viewer, ...query, cases })
     return {
       table,
       fileName: csvFileName('advocacy-actions', query.range.from, 'to', query.range.to),

@@ -11,6 +11,7 @@ import { visibleActionDays } from './action-counts.server'
 import { actorVisibleTo } from './record-visibility.server'
 import { CASE_FACET_KEYS } from './case-facets.server'
 import { caseVisibleTo, type Viewer } from './case-visibility.server'
+import { actionsOf, type ScopedCases } from './dashboard-scope.server'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -157,9 +158,14 @@ export { listNeedsAttention } from './needs-attention.server'
 /** Scheduled events (hearings, appeal dates) after today and within `days`, soonest first. */
 export function listUpcomingEvents(
   db: Db,
-  { viewer, today = todayIso(), days = 30 }: { viewer: Viewer; today?: string; days?: number },
+  {
+    viewer,
+    today = todayIso(),
+    days = 30,
+    cases,
+  }: { viewer: Viewer; today?: string; days?: number; cases?: ScopedCases },
 ) {
-  return db
+  let query = db
     .selectFrom('statusEvents')
     .innerJoin('cases', 'cases.id', 'statusEvents.caseId')
     .select([
@@ -175,10 +181,8 @@ export function listUpcomingEvents(
     .where('statusEvents.eventDate', '>', today)
     .where('statusEvents.eventDate', '<=', addDays(today, days))
     .where(caseVisibleTo(viewer))
-    .orderBy('statusEvents.eventDate')
-    .orderBy('statusEvents.id')
-    .limit(20)
-    .execute()
+  if (cases) query = query.where('statusEvents.caseId', 'in', cases)
+  return query.orderBy('statusEvents.eventDate').orderBy('statusEvents.id').limit(20).execute()
 }
 
 /**
@@ -187,9 +191,9 @@ export function listUpcomingEvents(
  */
 export function listRecentUpdates(
   db: Db,
-  { viewer, limit = 10 }: { viewer: Viewer; limit?: number },
+  { viewer, limit = 10, cases }: { viewer: Viewer; limit?: number; cases?: ScopedCases },
 ) {
-  const events = db
+  let events = db
     .selectFrom('statusEvents')
     .innerJoin('cases', 'cases.id', 'statusEvents.caseId')
     .leftJoin('users', 'users.id', 'statusEvents.updatedBy')
@@ -212,7 +216,8 @@ export function listRecentUpdates(
     .orderBy('statusEvents.updatedAt', 'desc')
     .orderBy('statusEvents.id', 'desc')
     .limit(limit)
-  const actions = db
+  if (cases) events = events.where('statusEvents.caseId', 'in', cases)
+  let actions = db
     .selectFrom('advocacyActions')
     .leftJoin('users', 'users.id', 'advocacyActions.updatedBy')
     .select([
@@ -232,6 +237,7 @@ export function listRecentUpdates(
     .orderBy('advocacyActions.updatedAt', 'desc')
     .orderBy('advocacyActions.id', 'desc')
     .limit(limit)
+  if (cases) actions = actions.where('advocacyActions.id', 'in', actionsOf(db, cases))
   return db
     .selectFrom(events.as('e'))
     .selectAll()

@@ -1,12 +1,14 @@
 // "Needs attention" at 100,000 cases: people deprived of liberty with no event and no action on or
 // before today for `days` days, read from `case_activity` (migration 0007, kept by triggers in the
-// same transaction as every write) instead of dating every case's timeline on each request.
+// same transaction as every write) instead of dating every case's timeline on each request; or among
+// a set of cases.
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { DEFAULT_ATTENTION_DAYS } from '../domain/attention'
 import { addDays } from '../domain/chart'
 import { todayIso } from '../domain/dates'
 import { actionVisibleTo } from './record-visibility.server'
+import type { ScopedCases } from './dashboard-scope.server'
 import type { Viewer } from './case-visibility.server'
 import type { CustodyState, DatePrecision } from '../domain/vocabularies'
 
@@ -59,9 +61,13 @@ export async function listNeedsAttention(
     today = todayIso(),
     days = DEFAULT_ATTENTION_DAYS,
     limit = 10,
-  }: { viewer: Viewer; today?: string; days?: number; limit?: number },
+    cases,
+  }: { viewer: Viewer; today?: string; days?: number; limit?: number; cases?: ScopedCases },
 ) {
   const cutoff = addDays(today, -days)
+  // Narrowed to a set of cases (the dashboard's "cases I follow", "sponsored by"): its few rows by
+  // the primary key instead of the partial indexes.
+  const inScope = cases ? sql`a.case_id in (${cases})` : sql`true`
   const admin = viewer.role === 'admin'
   // Admins see every action, so any linked action dates the case; others see what the row says
   // anyone who may see the case sees.
@@ -95,15 +101,15 @@ export async function listNeedsAttention(
   }>`
     with counted as (
       select count(*)::int as n from case_activity as a
-      where a.deprived and ${key} <= ${cutoff}::date and ${visible}
+      where a.deprived and ${inScope} and ${key} <= ${cutoff}::date and ${visible}
     ),
     stale as materialized (
       select a.case_id as id, ${key} as k, ${dated('a.case_id')} as g from case_activity as a
-      where a.deprived and ${stale} and ${visible}
+      where a.deprived and ${inScope} and ${stale} and ${visible}
     ),
     exact_top as materialized (
       select a.case_id as id, ${key} as k from case_activity as a
-      where a.deprived and ${key} <= ${cutoff}::date and ${visible}
+      where a.deprived and ${inScope} and ${key} <= ${cutoff}::date and ${visible}
         and ${fresh} and not ${inexact}
       order by ${key}, a.case_id limit ${limit}
     ),
@@ -112,7 +118,7 @@ export async function listNeedsAttention(
     ),
     inexact as materialized (
       select a.case_id as id, a.seen_key as k, ${dated('a.case_id')} as g from case_activity as a
-      where a.deprived and ${inexact} and a.seen_key <= ${cutoff}::date and ${visible}
+      where a.deprived and ${inScope} and ${inexact} and a.seen_key <= ${cutoff}::date and ${visible}
         and ${fresh}
         and (a.seen_key <= (select u from bound) or a.action_latest > ${cutoff}::date)
     ),

@@ -1,134 +1,32 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CustodyBadge } from '~/components/badges'
-import { ActionsOverTimeChart, type LegendItem } from '~/components/charts/actions-over-time'
+import { ActionsOverTimeChart } from '~/components/charts/actions-over-time'
 import { ChartFilterForm } from '~/components/charts/chart-filters'
 import { CountBarChart } from '~/components/charts/count-bars'
+import { DashboardScopeForm } from '~/components/dashboard-scope-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { daysAgo } from '~/domain/attention'
-import { chartSearch, parseChartQuery, type ActionSeries } from '~/domain/chart'
+import { scopeParams } from '~/domain/dashboard-scope'
 import { formatPartialDate, formatTimestamp, todayIso } from '~/domain/dates'
-import { labelOf, type ActionKind } from '~/domain/vocabularies'
-import { getActionsOverTime } from '~/models/action-chart.server'
-import {
-  countCasesByCountry,
-  countCasesByCustodyState,
-  getKeyFigures,
-  listNeedsAttention,
-  listRecentUpdates,
-  listUpcomingEvents,
-  resolveChartFilters,
-  type ResolvedChartQuery,
-} from '~/models/dashboard.server'
-import { resolveTypedChoices } from '~/models/chart-choices.server'
-import { countryTable, custodyTable } from '~/models/chart-tables.server'
-import type { Viewer } from '~/models/case-visibility.server'
+import { labelOf } from '~/domain/vocabularies'
+import { loadDashboard } from '~/models/dashboard-page.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-
-/** Legend entries hide or show one kind by changing the `kind` list of the URL. */
-function legendFor(query: ResolvedChartQuery, series: ActionSeries, today: string): LegendItem[] {
-  const present = series.kindsPresent.map((k) => k.kind)
-  const shown = query.kinds.length ? query.kinds : present
-  return series.kindsPresent.map(({ kind, count }) => {
-    const hidden = !shown.includes(kind)
-    let kinds: ActionKind[] = hidden ? [...shown, kind] : shown.filter((k) => k !== kind)
-    if (present.every((k) => kinds.includes(k)) && kinds.every((k) => present.includes(k)))
-      kinds = []
-    return { kind, count, hidden, href: `/dashboard${chartSearch({ ...query, kinds }, today)}` }
-  })
-}
-
-type Db = Awaited<ReturnType<typeof getDb>>
-
-/**
- * The search boxes send the words typed (`caseQ`, `actorQ`) beside the chosen id. Words that are not
- * the chosen record's name (typed without JavaScript) are searched: one match is chosen, several are
- * offered as links while the chart shows all; empty words clear the choice.
- */
-async function resolveChartQuery(db: Db, viewer: Viewer, params: URLSearchParams, today: string) {
-  let query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
-  const { typed, found, changed } = await resolveTypedChoices(db, {
-    viewer,
-    params,
-    fields: [
-      { param: 'case', kind: 'case', chosenName: query.caseName },
-      { param: 'actor', kind: 'actor', chosenName: query.actorName },
-    ],
-  })
-  if (changed)
-    query = await resolveChartFilters(db, { viewer, query: parseChartQuery(params, today) })
-  const choice = (field: 'case' | 'actor') => ({
-    text: (field === 'case' ? query.caseName : query.actorName) ?? typed[field] ?? '',
-    matches: found[field]?.map((m) => ({
-      ...m,
-      href: `/dashboard${chartSearch({ ...query, [field === 'case' ? 'caseId' : 'actorId']: m.id }, today)}`,
-    })),
-  })
-  return { query, caseChoice: choice('case'), actorChoice: choice('actor') }
-}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:case')
-  const db = await getDb()
-  const today = todayIso()
-  const viewer = { id: user.id, role: user.role }
-  const params = new URL(request.url).searchParams
-  const { query, caseChoice, actorChoice } = await resolveChartQuery(db, viewer, params, today)
-  // The words typed have done their work: the address keeps only the chosen ids.
-  if (
-    (params.has('caseQ') || params.has('actorQ')) &&
-    !caseChoice.matches &&
-    !actorChoice.matches &&
-    query.messages.length === 0
-  )
-    throw redirect(`/dashboard${chartSearch(query, today)}`)
-  const [figures, byState, byCountry, attention, upcoming, recent, actions] = await Promise.all([
-    getKeyFigures(db, { viewer, today }),
-    countCasesByCustodyState(db, { viewer }),
-    countCasesByCountry(db, { viewer }),
-    listNeedsAttention(db, { viewer, today, days: getEnv().NEEDS_ATTENTION_DAYS }),
-    listUpcomingEvents(db, { viewer, today }),
-    listRecentUpdates(db, { viewer }),
-    getActionsOverTime(db, { viewer, ...query }),
-  ])
-  const topState = byState.find((row) => row.currentCustodyState)
-  const topCountry = byCountry.find((row) => row.country)
-  const search = chartSearch(query, today)
-  return {
-    today,
-    messages: query.messages,
-    query: { ...query.range, caseId: query.caseId, actorId: query.actorId, kinds: query.kinds },
-    figures,
+  const data = await loadDashboard(await getDb(), {
+    viewer: { id: user.id, role: user.role },
+    params: new URL(request.url).searchParams,
+    today: todayIso(),
     attentionDays: getEnv().NEEDS_ATTENTION_DAYS,
-    custody: {
-      table: custodyTable(byState),
-      summary:
-        figures.casesTotal === 0
-          ? 'No cases yet.'
-          : `Of ${plural(figures.casesTotal, 'case')} you can see, ${figures.deprived} ${figures.deprived === 1 ? 'is' : 'are'} deprived of liberty; the most common state is ${labelOf(topState?.currentCustodyState)} (${topState?.count ?? 0}).`,
-    },
-    country: {
-      table: countryTable(byCountry),
-      summary: topCountry
-        ? `${plural(figures.casesTotal, 'case')} in ${plural(byCountry.filter((r) => r.country).length, 'country', 'countries')}; most in ${topCountry.country} (${topCountry.count}).`
-        : 'No country recorded yet.',
-    },
-    attention,
-    upcoming,
-    recent,
-    actions: { ...actions, legend: legendFor(query, actions.series, today) },
-    csv: {
-      actions: `/dashboard/csv?chart=actions${search.replace('?', '&')}`,
-      custody: '/dashboard/csv?chart=custody',
-      country: '/dashboard/csv?chart=country',
-    },
-    caseChoice,
-    actorChoice,
-  }
+  })
+  if (data.redirect !== null) throw redirect(data.redirect)
+  return data
 }
 
 function KeyFigure({
@@ -189,6 +87,11 @@ export default function DashboardPage() {
         />
       </div>
 
+      <DashboardScopeForm
+        scope={data.scope}
+        sponsor={data.sponsorChoice}
+        chartParams={data.chartParams}
+      />
       <section className="panel" aria-labelledby="actions-title">
         <h2 id="actions-title">Advocacy actions over time</h2>
         {data.messages.length > 0 ? (
@@ -200,7 +103,12 @@ export default function DashboardPage() {
             </ul>
           </div>
         ) : null}
-        <ChartFilterForm {...query} caseChoice={data.caseChoice} actorChoice={data.actorChoice} />
+        <ChartFilterForm
+          {...query}
+          caseChoice={data.caseChoice}
+          actorChoice={data.actorChoice}
+          hidden={scopeParams(data.scope)}
+        />
         <ActionsOverTimeChart {...actions} csvHref={data.csv.actions} />
       </section>
 

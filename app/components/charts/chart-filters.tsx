@@ -20,6 +20,7 @@ export function ChartFilterForm({
   kinds,
   caseChoice,
   actorChoice,
+  hidden = [],
 }: {
   from: string
   to: string
@@ -28,6 +29,8 @@ export function ChartFilterForm({
   kinds: ActionKind[]
   caseChoice: ChartFilterChoice
   actorChoice: ChartFilterChoice
+  /** Other parameters of the page's address the form keeps (the dashboard's scope). */
+  hidden?: [string, string][]
 }) {
   return (
     <Form
@@ -38,6 +41,9 @@ export function ChartFilterForm({
       aria-label="Filter the actions chart"
       key={[from, to, caseId, actorId, ...kinds].join('|')}
     >
+      {hidden.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="chart-filters__field">
         <label htmlFor="chart-from">From</label>
         <input id="chart-from" name="from" type="date" defaultValue={from} />
