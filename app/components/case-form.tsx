@@ -19,6 +19,7 @@ import {
   TextField,
   SaveOrCancel,
 } from './form-fields'
+import { CASE_LIMITS } from '~/domain/field-limits'
 
 export type CaseFormDefaults = Record<string, string | string[] | undefined>
 
@@ -76,7 +77,7 @@ export function CaseForm({
           required
           errors={errors}
           defaultValue={text('fullName')}
-          maxLength={200}
+          maxLength={CASE_LIMITS.fullName}
         />
         <TextAreaField
           name="aliases"
@@ -92,14 +93,14 @@ export function CaseForm({
           hint="Used in public statements when the person must not be named."
           errors={errors}
           defaultValue={text('displayName')}
-          maxLength={200}
+          maxLength={CASE_LIMITS.displayName}
         />
         <TextField
           name="nationality"
           label="Nationality"
           errors={errors}
           defaultValue={text('nationality')}
-          maxLength={100}
+          maxLength={CASE_LIMITS.nationality}
         />
         <div className="field-row">
           <SelectField
@@ -116,7 +117,7 @@ export function CaseForm({
             hint="YYYY, YYYY-MM or YYYY-MM-DD."
             errors={errors}
             defaultValue={text('dateOfBirth')}
-            maxLength={40}
+            maxLength={CASE_LIMITS.dateOfBirth}
             placeholder="e.g. 1985-03"
           />
           <SelectField
@@ -143,14 +144,14 @@ export function CaseForm({
             label="Country of detention or risk"
             errors={errors}
             defaultValue={text('country')}
-            maxLength={100}
+            maxLength={CASE_LIMITS.country}
           />
           <TextField
             name="region"
             label="Region"
             errors={errors}
             defaultValue={text('region')}
-            maxLength={100}
+            maxLength={CASE_LIMITS.region}
           />
         </div>
         <CheckboxGroup
@@ -167,7 +168,7 @@ export function CaseForm({
           rows={5}
           errors={errors}
           defaultValue={text('summary')}
-          maxLength={20000}
+          maxLength={CASE_LIMITS.summary}
         />
       </fieldset>
       <fieldset className="form-section">
@@ -230,7 +231,7 @@ export function CaseForm({
           rows={3}
           errors={errors}
           defaultValue={text('internalNotes')}
-          maxLength={20000}
+          maxLength={CASE_LIMITS.internalNotes}
         />
         {canManageAccess ? null : (
           <p className="field__hint">

@@ -1,6 +1,7 @@
 // The case form, validated the same way wherever it is read. Derived fields (custody state, legal
 // stage, detention start) are not in it: they come from the timeline only.
 import { z } from 'zod'
+import { CASE_LIMITS as LIMITS, formatLimit } from './field-limits'
 import { parseDateOfBirth, parseGender } from './person'
 import { can } from './permissions'
 import { isRecordId } from '../utils/record-id'
@@ -40,7 +41,7 @@ const CaseFields = z.object({
     .string({ message: 'Enter the full name' })
     .trim()
     .min(1, 'Enter the full name')
-    .max(200, 'The name can be at most 200 characters'),
+    .max(LIMITS.fullName, `The name can be at most ${LIMITS.fullName} characters`),
   aliases: z
     .string()
     .default('')
@@ -54,24 +55,27 @@ const CaseFields = z.object({
     ])
     .pipe(
       z
-        .array(z.string().max(200, 'Each alias can be at most 200 characters'))
-        .max(30, 'At most 30 aliases'),
+        .array(z.string().max(LIMITS.alias, `Each alias can be at most ${LIMITS.alias} characters`))
+        .max(LIMITS.aliases, `At most ${LIMITS.aliases} aliases`),
     ),
-  displayName: optionalText(200, 'The display name'),
-  country: optionalText(100, 'The country'),
-  region: optionalText(100, 'The region'),
-  nationality: optionalText(100, 'The nationality'),
+  displayName: optionalText(LIMITS.displayName, 'The display name'),
+  country: optionalText(LIMITS.country, 'The country'),
+  region: optionalText(LIMITS.region, 'The region'),
+  nationality: optionalText(LIMITS.nationality, 'The nationality'),
   grounds: z.array(choice(GROUNDS, 'Choose grounds from the list')).default([]),
   riskLevel: choice(RISK_LEVELS, 'Choose a risk level'),
   summary: z
     .string()
     .trim()
-    .max(20_000, 'The summary can be at most 20,000 characters')
+    .max(LIMITS.summary, `The summary can be at most ${formatLimit(LIMITS.summary)} characters`)
     .default(''),
   internalNotes: z
     .string()
     .trim()
-    .max(20_000, 'Internal notes can be at most 20,000 characters')
+    .max(
+      LIMITS.internalNotes,
+      `Internal notes can be at most ${formatLimit(LIMITS.internalNotes)} characters`,
+    )
     .default(''),
   visibility: choice(VISIBILITIES, 'Choose who may see the case'),
   consent: choice(CONSENTS, 'Choose the consent to publicity'),
@@ -88,7 +92,10 @@ const CaseFields = z.object({
       return id
     }),
   gender,
-  dateOfBirth: z.string().max(40, 'Enter the date as YYYY-MM-DD, YYYY-MM or YYYY').default(''),
+  dateOfBirth: z
+    .string()
+    .max(LIMITS.dateOfBirth, 'Enter the date as YYYY-MM-DD, YYYY-MM or YYYY')
+    .default(''),
   dateOfBirthPrecision: z.string().default(''),
 })
 
