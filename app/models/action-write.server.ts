@@ -1,3 +1,4 @@
+// Over 300 lines: create, update and delete of an action share its links, citations and audit rows.
 // Writing advocacy actions: the action, its case links, its citations and the audit rows change in one
 // transaction, with optimistic locking on the action's version.
 import { sql, type Kysely, type Transaction } from 'kysely'

@@ -1,3 +1,4 @@
+// Over 300 lines: every write to a staff account, each one transaction with its audit row, kept beside the others.
 // Managing staff accounts: the admin's list, creating an account, role changes, disabling and
 // password resets, and the user's own password change. Every change runs in one transaction with
 // its audit row; a password or its hash never reaches an audit row (only a sensitive marker).

@@ -1,3 +1,4 @@
+// Over 300 lines: the safety rules for what a statement may state read best together, in one place.
 // From a case and the user's choices to the facts a statement may state. This is where the safety
 // rules live (DESIGN.md, rules of the domain): who may be named, what sensitive content is left
 // out, which facts must be written as reported. Pure and deterministic: `today` is passed in.
