@@ -56,6 +56,8 @@ describe.each(backends())('restricted cases leak nowhere on %s', (backend) => {
       documents: 0,
       actionsAsActor: 0,
       actionsAsTarget: 1,
+      sponsorships: 0,
+      sponsorshipsAlreadyKept: 0,
     })
     expect(seen.data.preview.movesNotShown).toBe(true)
 
