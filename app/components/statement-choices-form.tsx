@@ -6,8 +6,7 @@
 import { SelectField, TextField } from '~/components/form-fields'
 import type { FieldErrors } from '~/utils/forms'
 import type { ChoiceValues } from '~/statements/url-choices'
-import { MAX_QUOTE_LENGTH } from '~/statements/facts'
-import { LANGUAGES } from '~/statements/lang'
+import { LANGUAGE_OPTIONS, MAX_QUOTE_LENGTH } from '~/statements/form-options'
 import { TEMPLATE_LABELS } from '~/statements/types'
 import { QuoteSpeakerSearch } from './quote-speaker-search'
 import { SearchCombobox, type ComboboxOption } from './search-combobox'
@@ -92,7 +91,7 @@ export function ChoicesForm({
         label="Language"
         errors={errors}
         defaultValue={values.lang}
-        options={Object.values(LANGUAGES).map((l) => ({ value: l.code, label: l.label }))}
+        options={[...LANGUAGE_OPTIONS]}
       />
       {pick('issuer', 'Issuer')}
       {pick('target', 'Target (addressee of the call)')}

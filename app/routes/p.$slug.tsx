@@ -15,7 +15,7 @@ import {
   PublicSources,
   PublicTimeline,
 } from '~/components/public-case-page'
-import { PublicFooter } from '~/components/public-header'
+import { PublicFooter } from '~/components/public-footer'
 import { getPublicCase } from '~/models/public-case.server'
 import { getDb } from '~/utils/db.server'
 import { invariantResponse } from '~/utils/invariant'

@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { PublicFooter } from '~/components/public-header'
+import { PublicFooter } from '~/components/public-footer'
 import { PublicCaseList, PublicCaseSearch, PublicPager } from '~/components/public-case-list'
 import { listPublicCases } from '~/models/public-case.server'
 import { getDb } from '~/utils/db.server'

@@ -19,6 +19,7 @@ import type {
   RiskLevel,
   Visibility,
 } from '~/domain/vocabularies'
+import { MAX_QUOTE_LENGTH } from './form-options'
 import type { LanguageCode } from './lang'
 import {
   mentionsAnyToken,
@@ -39,7 +40,7 @@ import type {
 export const MAX_EVENTS = 8
 // A quote travels in the preview's URL (a GET form): 2,000 characters keep the address well within
 // what browsers and Node accept, and are longer than any quote in a press release.
-export const MAX_QUOTE_LENGTH = 2000
+export { MAX_QUOTE_LENGTH }
 
 export type CaseEventForStatement = {
   id: number
