@@ -16,7 +16,7 @@ import {
   type BucketUnit,
   type ChartTable,
   type DateRange,
-} from '../domain/chart'
+} from '../charts/chart'
 import { formatPartialDate, todayIso } from '../domain/dates'
 import { compareEvents, isUpcoming } from '../domain/status'
 import { labelOf, type ActionKind, type CustodyState } from '../domain/vocabularies'

@@ -5,7 +5,7 @@
 // rule, the few actions linked to several restricted cases.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import type { DateRange } from '../domain/chart'
+import type { DateRange } from '../charts/chart'
 import { actionVisibleTo } from './record-visibility.server'
 import type { Viewer } from './case-visibility.server'
 

@@ -1,8 +1,8 @@
 // The tables behind the dashboard's charts: shown beside each chart and downloaded as its CSV.
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import { parseChartQuery, type ChartTable } from '../domain/chart'
-import { csvFileName } from '../domain/chart-table'
+import { parseChartQuery, type ChartTable } from '../charts/chart'
+import { csvFileName } from '../charts/table'
 import { todayIso } from '../domain/dates'
 import { labelOf } from '../domain/vocabularies'
 import { isRecordId } from '../utils/record-id'

@@ -1,7 +1,7 @@
 // Everything the dashboard page shows, read for one request: the chart's filters resolved, the scope
 // ("cases I follow", "sponsored by") checked, then each panel in parallel — over every visible case
 // from the summaries, or over the scope's cases live.
-import { chartSearch, parseChartQuery, type ActionSeries } from '../domain/chart'
+import { chartSearch, parseChartQuery, type ActionSeries } from '../charts/chart'
 import { parseDashboardScope, scopeParams, withScope } from '../domain/dashboard-scope'
 import type { DashboardScope } from '../domain/dashboard-scope'
 import { labelOf, type ActionKind } from '../domain/vocabularies'

@@ -4,7 +4,7 @@
 // never over all of them, and a restricted case without a grant is never in it.
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import { addDays } from '../domain/chart'
+import { addDays } from '../charts/chart'
 import { isScoped, parseDashboardScope, type DashboardScope } from '../domain/dashboard-scope'
 import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../domain/vocabularies'
 import { findVisibleActor } from './chart-choices.server'

@@ -3,7 +3,7 @@
 // latest changes. Dates are compared with "today" computed once in UTC, never the session's clock.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
-import { addDays, UNKNOWN_FILTER, type ChartQuery } from '../domain/chart'
+import { addDays, UNKNOWN_FILTER, type ChartQuery } from '../charts/chart'
 import { todayIso } from '../domain/dates'
 import { DEPRIVED_OF_LIBERTY, type CustodyState } from '../domain/vocabularies'
 import { actionVisibleTo } from './action.server'

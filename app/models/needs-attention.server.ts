@@ -5,7 +5,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { DEFAULT_ATTENTION_DAYS } from '../domain/attention'
-import { addDays } from '../domain/chart'
+import { addDays } from '../charts/chart'
 import { todayIso } from '../domain/dates'
 import { actionVisibleTo } from './record-visibility.server'
 import type { ScopedCases } from './dashboard-scope.server'

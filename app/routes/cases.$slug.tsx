@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CaseActionsChart } from '~/components/case-actions-chart'
+import { CaseActionsChart } from '~/components/charts/case-actions-chart'
 import { CaseHeader } from '~/components/case-header'
 import { CaseSponsors } from '~/components/case-sponsors'
 import { NewBadge } from '~/components/changed-badge'

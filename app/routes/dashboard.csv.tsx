@@ -1,7 +1,7 @@
 // The CSV download of a chart's table: the same rows the page shows, built by the same functions.
 // /dashboard/csv?chart=actions|custody|country|case plus the chart's own filters.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { chartTableCsv } from '~/domain/chart-table'
+import { chartTableCsv } from '~/charts/table'
 import { todayIso } from '~/domain/dates'
 import { getChartTable } from '~/models/chart-tables.server'
 import { requirePermission } from '~/guards/auth.server'

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { parseCaseListQuery } from '../../app/domain/case-filters'
-import { parseChartQuery } from '../../app/domain/chart'
+import { parseChartQuery } from '../../app/charts/chart'
 import { getActionsOverTime, getCaseActionChart } from '../../app/models/action-chart.server'
 import { summariseCases } from '../../app/models/case-facets.server'
 import { exportCasesForUser } from '../../app/models/case-export.server'

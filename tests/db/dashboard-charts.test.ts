@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/schema'
-import { parseChartQuery } from '../../app/domain/chart'
+import { parseChartQuery } from '../../app/charts/chart'
 import {
   countActionsByBucket,
   getActionsOverTime,

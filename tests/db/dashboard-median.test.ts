@@ -1,7 +1,7 @@
 // The median days in detention on the dashboard: the domain's count per case, rounded down, an
 // imprecise start counted from its last possible day, and only the cases the reader may see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays } from '../../app/domain/chart'
+import { addDays } from '../../app/charts/chart'
 import { daysInDetention } from '../../app/domain/status'
 import { daysBetween, todayIso } from '../../app/domain/dates'
 import type { DatePrecision, Visibility } from '../../app/domain/vocabularies'

@@ -2,7 +2,7 @@
 // input gets a message and sensible defaults (never a 500), restricted cases leak nowhere.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chartTableCsv } from '../../app/domain/chart-table'
+import { chartTableCsv } from '../../app/charts/table'
 import { createAction } from '../../app/models/action-write.server'
 import { createUser } from '../../app/models/user.server'
 import { loader as actionPage } from '../../app/routes/actions.$actionId'

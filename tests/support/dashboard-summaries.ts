@@ -4,7 +4,7 @@
 import { type Kysely } from 'kysely'
 import { expect } from 'vitest'
 import type { Database } from '../../db/schema'
-import { addDays } from '../../app/domain/chart'
+import { addDays } from '../../app/charts/chart'
 import { todayIso } from '../../app/domain/dates'
 import { DEPRIVED_OF_LIBERTY } from '../../app/domain/vocabularies'
 

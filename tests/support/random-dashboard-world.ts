@@ -9,7 +9,7 @@ import {
   precisionFits,
   type BucketUnit,
   type DateRange,
-} from '../../app/domain/chart'
+} from '../../app/charts/chart'
 import { deriveCaseState } from '../../app/domain/status'
 import type { PartialDate } from '../../app/domain/dates'
 import {

@@ -1,7 +1,7 @@
 // The stacked bars of advocacy actions over time (recharts), shared by the dashboard and the case
 // page. Kinds are filled with patterns (see patterns.tsx); custody changes become labelled lines.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ActionSeries, BucketUnit } from '~/domain/chart'
+import type { ActionSeries, BucketUnit } from '~/charts/chart'
 import { labelOf } from '~/domain/vocabularies'
 import { patternId } from './patterns'
 

@@ -2,7 +2,7 @@
 // hide or show a kind. The legend entries are links that change the URL, so they work without
 // JavaScript and the table, the CSV and the chart always show the same kinds.
 import { Link } from '@remix-run/react'
-import type { ActionSeries, ChartTable } from '~/domain/chart'
+import type { ActionSeries, ChartTable } from '~/charts/chart'
 import { labelOf, type ActionKind } from '~/domain/vocabularies'
 import { ActionBars } from './action-bars'
 import { ChartFigure } from './chart-parts'

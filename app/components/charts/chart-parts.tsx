@@ -2,7 +2,7 @@
 // a server-rendered table, and a CSV download of exactly that table. No recharts here, so a page
 // can show a table without loading the chart library.
 import { useSyncExternalStore, type ReactNode } from 'react'
-import type { ChartTable } from '~/domain/chart'
+import type { ChartTable } from '~/charts/chart'
 
 const subscribe = () => () => {}
 

@@ -1,7 +1,7 @@
 // A horizontal bar chart of counts (cases by custody state, by country): one series, each bar
 // labelled with its number, so nothing depends on colour.
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ChartTable } from '~/domain/chart'
+import type { ChartTable } from '~/charts/chart'
 import { ChartFigure } from './chart-parts'
 
 const ROW_HEIGHT = 30

@@ -13,8 +13,8 @@ import {
   parseDateRange,
   summariseActions,
   unitForRange,
-} from '../../../app/domain/chart'
-import { chartTableCsv, csvCell, csvFileName, toCsv } from '../../../app/domain/chart-table'
+} from '../../../app/charts/chart'
+import { chartTableCsv, csvCell, csvFileName, toCsv } from '../../../app/charts/table'
 
 const TODAY = '2026-11-25'
 

@@ -1,13 +1,13 @@
 // Charts of advocacy actions, pure: the table every chart is drawn from, the one-sentence summary
 // above it, and the series of counts per bucket and kind. The calendar buckets (chart-buckets.ts) and
 // the date range and filters a reader asks for (chart-range.ts) are re-exported from here.
-import type { ChartTable } from './chart-table'
-import { bucketLabel, bucketsBetween, type BucketUnit, type DateRange } from './chart-buckets'
-import { describeRange } from './chart-range'
-import { ACTION_KINDS, labelOf, type ActionKind } from './vocabularies'
+import type { ChartTable } from './table'
+import { bucketLabel, bucketsBetween, type BucketUnit, type DateRange } from './buckets'
+import { describeRange } from './range'
+import { ACTION_KINDS, labelOf, type ActionKind } from '../domain/vocabularies'
 
-export * from './chart-buckets'
-export * from './chart-range'
+export * from './buckets'
+export * from './range'
 
 const PLURALS: Partial<Record<ActionKind, string>> = {
   letter_to_authorities: 'letters to authorities',
@@ -70,7 +70,7 @@ export function summariseActions({
 
 // The table lives in ./chart-table; its CSV writer is imported from there by the server only, so
 // csv-stringify (which needs Node's Buffer) never reaches a chart page's browser bundle.
-export type { ChartTable } from './chart-table'
+export type { ChartTable } from './table'
 
 export type BucketCount = { bucket: string | null; kind: ActionKind; count: number }
 

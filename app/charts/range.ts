@@ -1,6 +1,6 @@
 // The date range and filters a reader asked a chart for, read from the URL with defaults and plain
 // messages when a value cannot be used (never throwing), described in words, and written back.
-import { formatPartialDate, isValidIsoDay } from './dates'
+import { formatPartialDate, isValidIsoDay } from '../domain/dates'
 import {
   addDays,
   addMonths,
@@ -13,8 +13,8 @@ import {
   MAX_RANGE_YEARS,
   type BucketUnit,
   type DateRange,
-} from './chart-buckets'
-import { ACTION_KINDS, type ActionKind } from './vocabularies'
+} from './buckets'
+import { ACTION_KINDS, type ActionKind } from '../domain/vocabularies'
 import { isRecordId } from '~/utils/record-id'
 
 /** The last 24 months, ending with the current one. */

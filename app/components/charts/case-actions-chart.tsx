@@ -1,11 +1,11 @@
 // The case page's chart: this case's advocacy actions over time, with its custody changes drawn as
 // labelled lines, so a reader can see whether pressure preceded a release. The case route's loader
 // gets the data from getCaseActionChart (app/models/action-chart.server.ts).
-import type { ActionSeries, ChartTable } from '~/domain/chart'
+import type { ActionSeries, ChartTable } from '~/charts/chart'
 import { labelOf } from '~/domain/vocabularies'
-import { ActionBars } from './charts/action-bars'
-import { ChartFigure } from './charts/chart-parts'
-import { KindSwatch, PatternDefs } from './charts/patterns'
+import { ActionBars } from './action-bars'
+import { ChartFigure } from './chart-parts'
+import { KindSwatch, PatternDefs } from './patterns'
 
 export type CaseActionChartData = {
   series: ActionSeries

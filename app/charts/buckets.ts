@@ -1,7 +1,7 @@
 // Calendar buckets for charts, pure and in UTC on ISO day strings: adding days and months, the
 // week (ISO, from Monday), month, quarter or year holding a day, and which bucket size a range gets.
-import { formatPartialDate, lastPossibleDay } from './dates'
-import type { DatePrecision } from './vocabularies'
+import { formatPartialDate, lastPossibleDay } from '../domain/dates'
+import type { DatePrecision } from '../domain/vocabularies'
 
 export type BucketUnit = 'week' | 'month' | 'quarter' | 'year'
 export type DateRange = { from: string; to: string }
