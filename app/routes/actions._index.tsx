@@ -1,3 +1,5 @@
+// Over 300 lines: one page: the actions list's loader, its filter form (with the case and actor
+// search boxes) and its table.
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { SearchCombobox } from '~/components/search-combobox'

@@ -1,3 +1,5 @@
+// Over 300 lines: one seeded database per backend serves the visibility, filter, paging and locking
+// tests.
 // Advocacy actions on both databases: who sees which action, the list's filters and pages, and writes
 // with optimistic locking and an audit row for the action, each case link and each citation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

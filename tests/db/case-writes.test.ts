@@ -1,3 +1,5 @@
+// Over 300 lines: the timeline writes build on the case the first tests create, in one database per
+// backend.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getCaseForUser, updateCase, type CaseFields } from '../../app/models/case.server'
 import {

@@ -1,3 +1,5 @@
+// Over 300 lines: the re-import and already-imported checks build on the first import, in one
+// database per backend.
 // Importing a press release against a seeded database: exactly the expected rows (every table
 // counted before and after), nothing on a re-import, and the seeded press release recognised as
 // already imported although the seed stored no content hash.

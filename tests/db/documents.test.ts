@@ -1,3 +1,5 @@
+// Over 300 lines: one seeded database per backend serves the visibility, filter, locking and quote
+// tests, which build on each other's documents.
 // Documents against a real database: who sees which document (restricted cases), the list's
 // filters, optimistic locking with one audit row per change, and quotes and citations kept in step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

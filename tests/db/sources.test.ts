@@ -1,3 +1,5 @@
+// Over 300 lines: one seeded library per backend serves the listing, search, filter, citation and
+// locking tests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SourceFields } from '../../app/domain/source-schema'
 import { getSourcePage, listSources } from '../../app/models/source-library.server'

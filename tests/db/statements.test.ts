@@ -1,3 +1,5 @@
+// Over 300 lines: saving and publishing build on the draft the earlier tests save, in one database
+// per backend.
 // Statements against the real schema, on PGlite and PostgreSQL: loading the seeded case's facts,
 // saving a draft (document, case link, citations, audit), publishing it (action, case link,
 // audit), and noticing when the case changed after the draft.

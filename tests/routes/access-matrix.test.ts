@@ -1,3 +1,5 @@
+// Over 300 lines: one matrix: the route walk, the expected answer per role and the run over both
+// databases read together.
 // Who may do what (DESIGN.md), route by route, through the built app's real handler: every route
 // file × GET/POST × anonymous / viewer / editor / admin / an editor without a grant on restricted
 // case B (whose URLs name B's records). A route file missing from the table fails, as does a row

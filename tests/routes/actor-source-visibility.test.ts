@@ -1,3 +1,5 @@
+// Over 300 lines: one world of restricted and open records, built once, serves every check of the
+// rule; split, each file would build it again.
 // Actors and sources seen only on a restricted case are hidden like the case (ADR 008, addendum):
 // not listed, not found by id (404 on GET and POST), not offered in pickers, filters or searches, not
 // named in a duplicate-URL notice, not matched by an import. Admins and granted users see them, and

@@ -1,3 +1,5 @@
+// Over 300 lines: one seeded database per backend serves the bad-input cases of the case and event
+// forms.
 // Bad input to the case and event forms: each gets a clear message (or the right status) and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as editCase } from '../../app/routes/cases.$slug_.edit'

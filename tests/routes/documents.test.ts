@@ -1,3 +1,5 @@
+// Over 300 lines: one seeded database per backend serves the bad-input cases of every document
+// route.
 // Bad input to the document routes, each answered with a clear message (or the right status) and
 // nothing written; and what the pages send to the browser for hostile text and restricted cases.
 import fs from 'node:fs'

@@ -1,3 +1,4 @@
+// Over 300 lines: the counters and audit rows of one database are read across the tests, in order.
 // Sign-in defences: failed sign-ins limited per account and per client address (counted in the
 // database), every sign-in and sign-out audited without the password, an audit log that refuses
 // TRUNCATE, and expired sessions purged in the background.
