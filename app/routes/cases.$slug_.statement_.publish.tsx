@@ -15,7 +15,7 @@ import { ACTION_KIND_OF } from '~/statements/kinds'
 import { TEMPLATE_IDS } from '~/statements/types'
 import { idParam } from '~/utils/route-params'
 import { requireEditableCase } from '~/guards/editable-case.server'
-import { fieldErrorsOf, formToObject } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
 import { auditActor } from '~/utils/request.server'
 import { invariantResponse } from '~/utils/invariant'
 
@@ -53,15 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const raw = formToObject(await request.formData())
+  const parsed = await parseForm(request, PublishSchema)
   const { user, db, record, draft } = await loadDraft(
     request,
     params.slug,
-    String(raw.document ?? ''),
+    String(parsed.fields.document ?? ''),
   )
-  const parsed = PublishSchema.safeParse(raw)
-  if (!parsed.success)
-    return data({ errors: fieldErrorsOf(parsed.error), formError: null }, { status: 400 })
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: null }, { status: 400 })
   const result = await publishStatement(db, {
     actor: auditActor(request, user),
     viewer: user,

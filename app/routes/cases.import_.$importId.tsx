@@ -11,6 +11,7 @@ import { requirePermission } from '~/guards/auth.server'
 import { startCommit, startDryRun, commitProgressOf } from '~/models/case-import-run.server'
 import { claimCaseImport, getCaseImport, getCaseImportSample } from '~/models/case-import.server'
 import { getDb } from '~/utils/db.server'
+import { invariantResponse } from '~/utils/invariant'
 import { idParam } from '~/utils/route-params'
 import { auditActor } from '~/utils/request.server'
 
@@ -20,7 +21,7 @@ async function ownImport(request: Request, param: string | undefined) {
   const id = idParam(param)
   const db = await getDb()
   const record = await getCaseImport(db, { id, userId: user.id })
-  if (!record) throw new Response('Not found', { status: 404 })
+  invariantResponse(record)
   return { user, db, record }
 }
 

@@ -17,7 +17,8 @@ import { buildImportPreview, loadImportOptions } from '~/document-import/preview
 import { importTextOf, readImportForm } from '~/document-import/request.server'
 import { requirePermission } from '~/guards/auth.server'
 import { getDb } from '~/utils/db.server'
-import { fieldErrorsOf, formToObject } from '~/utils/forms'
+import { parseForm } from '~/utils/forms'
+import type { ImportValues } from '~/document-import/values'
 import { auditActor } from '~/utils/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,13 +37,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!read.ok) return refused(read.error, '', read.status)
 
   if (read.form.get('intent') === 'confirm') {
-    const values = importValuesFromForm(formToObject(read.form, IMPORT_ARRAY_FIELDS))
+    // The preview's fields are read into the import's own shape (lists of parties, quotes,
+    // footnotes) before the schema checks them; the page shows them back in that shape.
+    const parsed = await parseForm(read.form, ImportConfirmSchema, {
+      arrayFields: IMPORT_ARRAY_FIELDS,
+      prepare: importValuesFromForm,
+    })
+    const values = parsed.fields as ImportValues
     const again = async (errors: FieldErrors) => {
       const options = await loadImportOptions(db, { viewer: user, values })
       return data({ stage: 'preview' as const, values, options, errors }, { status: 400 })
     }
-    const parsed = ImportConfirmSchema.safeParse(values)
-    if (!parsed.success) return again(fieldErrorsOf(parsed.error))
+    if (!parsed.success) return again(parsed.fieldErrors)
     const result = await importPressRelease(db, {
       actor: auditActor(request, user),
       viewer: user,
