@@ -31,7 +31,7 @@ describe('imports go one way', { timeout: 60_000 }, () => {
     ['app/models/probe.server.ts', "import type { FieldErrors } from '~/components/form-fields'"],
     ['app/components/probe.tsx', "import { getCaseForUser } from '~/models/case.server'"],
     ['app/components/probe.tsx', "import { getEnv } from '~/utils/env.server'"],
-    ['app/import/probe.ts', "import { getCaseForUser } from '~/models/case.server'"],
+    ['app/document-import/probe.ts', "import { getCaseForUser } from '~/models/case.server'"],
     ['app/statements/probe.ts', "import { TextField } from '~/components/form-fields'"],
     ['app/statements/probe.server.ts', "import { requireUser } from '~/guards/auth.server'"],
     ['app/guards/probe.server.ts', "import { TextField } from '~/components/form-fields'"],
@@ -57,7 +57,7 @@ describe('imports go one way', { timeout: 60_000 }, () => {
     ['app/components/probe.tsx', "import { TEMPLATE_LABELS } from '~/statements/types'"],
     ['app/domain/probe.ts', "import { formToObject } from '~/utils/forms'"],
     ['app/statements/probe.server.ts', "import { getCaseForUser } from '~/models/case.server'"],
-    ['app/import/probe.ts', "import { formatPartialDate } from '~/domain/dates'"],
+    ['app/document-import/probe.ts', "import { formatPartialDate } from '~/domain/dates'"],
   ])('%s may: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([])
   })
