@@ -92,6 +92,8 @@ describe.each(backends())('actors on %s', (backend) => {
       documents: 1,
       actionsAsActor: 1,
       actionsAsTarget: 1,
+      sponsorships: 0,
+      sponsorshipsAlreadyKept: 0,
     })
     expect(preview?.movesNotShown).toBe(false)
     expect(preview?.fills.map((f) => f.field)).toEqual(['committees', 'email'])

@@ -109,6 +109,10 @@ const TABLE: Record<string, Row> = {
   'cases.$slug_.statement_.download.tsx': row('L 200 200 200 404', 'L 400 400 400 404', {
     query: () => 'format=md',
   }),
+  // The generator's search boxes: actors the reader may see, for a case they may see.
+  'cases.$slug_.statement_.actors[.]json.tsx': row('L 200 200 200 404', NO_ACTION, {
+    query: () => 'for=party&q=a',
+  }),
   'cases.$slug_.statement_.publish.tsx': row('L 403 200 200 404', 'L 403 400 400 404', {
     query: (p) => `document=${p.draftId}`,
     form: (p) => ({ document: p.draftId! }),

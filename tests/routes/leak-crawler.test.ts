@@ -11,6 +11,10 @@ import { buildWorld, MARKER, WORLD_PASSWORD, type World } from '../support/leak-
 import { builtRoutePatterns, routeFiles } from '../support/route-walk'
 import { backends, openTestDatabase, type TestDatabase } from '../support/test-database'
 
+// Thousands of pages rendered in a row, beside other test files on two cores: the 5 s cut of a slow
+// render (entry.server.tsx) is not what this test is about. Read when the build is first imported.
+process.env.RENDER_ABORT_MS ??= '60000'
+
 describe('the route walk', () => {
   it('reads every route file as Remix does', async () => {
     const built = builtRoutePatterns((await appBuild()).routes)
