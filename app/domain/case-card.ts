@@ -11,7 +11,7 @@ export const CARD_LIMITS = {
   sourcesPerEvent: 2,
   keySources: 3,
   sourceTitle: 80,
-  sponsors: 3,
+  sponsors: 2,
   note: 100,
 } as const
 
