@@ -74,6 +74,13 @@ export function crawlUrls(world: World): string[] {
           }
         continue
       }
+      // The statement form's search boxes: each kind of actor, searched for B's marker and name.
+      if (url.endsWith('/statement/actors.json')) {
+        for (const role of ['party', 'mep', 'contact'])
+          for (const q of [MARKER.toLowerCase(), 'bexample'])
+            urls.add(`${url}?for=${role}&q=${encodeURIComponent(q)}`)
+        continue
+      }
       if (readsQuery || paramNames(route).length === 0)
         for (const variant of variants) urls.add(`${url}?${variant}`)
     }
